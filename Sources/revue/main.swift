@@ -1,0 +1,2 @@
+import RevueCore
+print("revue \(RevueVersion.current)")
