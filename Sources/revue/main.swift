@@ -1,2 +1,0 @@
-import RevueCore
-print("revue \(RevueVersion.current)")
