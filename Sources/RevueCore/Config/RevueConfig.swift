@@ -1,6 +1,5 @@
 import Foundation
-
-// Owner: lead. Loading from TOML comes next; this is the shape the commands rely on.
+import TOMLKit
 
 /// Everything a run is configured with.
 public struct RevueConfig: Sendable {
@@ -8,8 +7,14 @@ public struct RevueConfig: Sendable {
     public var timeZone = TimeZone(identifier: "Africa/Casablanca")!
     /// The digest of day D covers the 24 hours before this hour of D.
     public var morningHour = 7
+    /// Where digests go (relative paths are relative to the working directory).
+    public var outputDirectory = "Digests"
+    /// Where the state lives; nil means the XDG state directory.
+    public var stateDirectory: String?
     public var themes: ThemeLexicon = .builtIn
     public var fetch = FetchSettings()
+    /// The whole fetch stage ends by then; what still runs is cancelled and reported.
+    public var fetchDeadline: Duration = .seconds(60)
     public var mail = MailSettings()
     /// The file it was read from, if any.
     public var path: String?
@@ -18,6 +23,174 @@ public struct RevueConfig: Sendable {
 
     /// The explicit file, else `Config/revue.toml` in the working directory, else defaults.
     public static func resolve(explicitPath: String?, workingDirectory: String) throws -> RevueConfig {
-        RevueConfig()
+        if let explicitPath {
+            return try load(path: explicitPath)
+        }
+        let candidate = URL(fileURLWithPath: workingDirectory).appendingPathComponent("Config/revue.toml").path
+        if FileManager.default.fileExists(atPath: candidate) {
+            return try load(path: candidate)
+        }
+        return RevueConfig()
     }
+
+    /// Reads a TOML configuration file.
+    public static func load(path: String) throws -> RevueConfig {
+        let url = URL(fileURLWithPath: path)
+        let text: String
+        do {
+            let data = try Data(contentsOf: url)
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw ConfigError(file: path, message: "the file is not valid UTF-8", fix: "save it as UTF-8")
+            }
+            text = decoded
+        } catch let error as ConfigError {
+            throw error
+        } catch {
+            throw ConfigError(file: path, message: "cannot read the configuration file (\(error.localizedDescription))",
+                fix: "check the path given to --config")
+        }
+        return try parse(text: text, path: path)
+    }
+
+    /// Parses configuration text; relative paths in it are relative to `path`'s folder.
+    public static func parse(text: String, path: String) throws -> RevueConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigError(file: path, line: error.source.begin.line,
+                message: "TOML syntax error: \(error.description)",
+                fix: "check quotes, brackets and `key = value` on that line")
+        }
+        let locator = TOMLLocator(text: text)
+        let root = TableReader(table: table, path: "", file: path, locator: locator)
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        var config = RevueConfig()
+        config.path = path
+        try root.allowOnly(["digest", "fetch", "mail", "themes", "source"])
+
+        if let digest = try root.subtable("digest") {
+            try digest.allowOnly(["timezone", "morning_hour", "output", "state"])
+            if let name = try digest.string("timezone") {
+                guard let zone = TimeZone(identifier: name) else {
+                    throw digest.error("timezone", "unknown time zone \"\(name)\"",
+                        fix: "use an IANA name such as \"Africa/Casablanca\" or \"Europe/Paris\"")
+                }
+                config.timeZone = zone
+            }
+            config.morningHour = try digest.int("morning_hour", in: 0...23) ?? config.morningHour
+            config.outputDirectory = try digest.string("output") ?? config.outputDirectory
+            config.stateDirectory = try digest.string("state")
+        }
+
+        if let fetch = try root.subtable("fetch") {
+            try fetch.allowOnly(["max_connections", "max_per_host", "connect_timeout_s", "timeout_s",
+                "deadline_s", "max_body_mb", "user_agent"])
+            config.fetch.maxConnections = try fetch.int("max_connections", in: 1...1024) ?? config.fetch.maxConnections
+            config.fetch.maxPerHost = try fetch.int("max_per_host", in: 1...64) ?? config.fetch.maxPerHost
+            config.fetch.connectTimeout = try fetch.seconds("connect_timeout_s", in: 0.1...120) ?? config.fetch.connectTimeout
+            config.fetch.transferTimeout = try fetch.seconds("timeout_s", in: 0.1...600) ?? config.fetch.transferTimeout
+            config.fetchDeadline = try fetch.seconds("deadline_s", in: 1...3600) ?? config.fetchDeadline
+            if let mb = try fetch.int("max_body_mb", in: 1...512) { config.fetch.maxBodyBytes = mb << 20 }
+            config.fetch.userAgent = try fetch.string("user_agent") ?? config.fetch.userAgent
+        }
+
+        if let mail = try root.subtable("mail") {
+            try mail.allowOnly(["from", "to", "subject_prefix"])
+            config.mail.from = try mail.string("from") ?? config.mail.from
+            config.mail.to = try mail.strings("to") ?? config.mail.to
+            config.mail.subjectPrefix = try mail.string("subject_prefix") ?? config.mail.subjectPrefix
+        }
+
+        if let themes = try root.subtable("themes") {
+            try themes.allowOnly(["file"])
+            if let file = try themes.string("file") {
+                let url = folder.appendingPathComponent(file)
+                guard FileManager.default.fileExists(atPath: url.path) else {
+                    throw themes.error("file", "theme file \(url.path) does not exist",
+                        fix: "give a path relative to \(path), or remove the line to use the built-in lists")
+                }
+                config.themes = try ThemeLexicon.load(contentsOf: url)
+            }
+        } else {
+            // A themes.toml beside the configuration is the user's tuned copy.
+            let beside = folder.appendingPathComponent("themes.toml")
+            if FileManager.default.fileExists(atPath: beside.path) {
+                config.themes = try ThemeLexicon.load(contentsOf: beside)
+            }
+        }
+
+        config.sources = try readSources(root, folder: folder)
+        return config
+    }
+
+    private static func readSources(_ root: TableReader, folder: URL) throws -> [Source] {
+        guard let value = root.table["source"] else { return [] }
+        guard let array = value.array else {
+            throw root.error("source", "`source` must be written as [[source]] sections",
+                fix: "start each source with a line [[source]]")
+        }
+        var sources: [Source] = []
+        var names = Set<String>()
+        for index in 0..<array.count {
+            guard let table = array[index].table else {
+                throw root.error("source", "`source` must be written as [[source]] sections",
+                    fix: "start each source with a line [[source]]")
+            }
+            let t = TableReader(table: table, path: "source[\(index)]", file: root.file, locator: root.locator)
+            try t.allowOnly(["name", "url", "language", "theme", "profile", "html", "enabled"])
+            if try t.bool("enabled") == false { continue }
+            let name = try t.requiredString("name", example: "Le Matin")
+            guard names.insert(name.lowercased()).inserted else {
+                throw t.error("name", "two sources are named \"\(name)\"", fix: "give each source its own name")
+            }
+            let rawURL = try t.requiredString("url", example: "https://lematin.ma/rss")
+            let url = try resolveSourceURL(rawURL, folder: folder, reader: t)
+            var theme: Theme?
+            if let id = try t.string("theme") {
+                guard let th = Theme(rawValue: id) else {
+                    throw t.error("theme", "unknown theme \"\(id)\"",
+                        fix: "use one of: \(Theme.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                theme = th
+            }
+            let profile = try t.string("profile")
+            if let profile, !HTMLProfiles.known.contains(profile) {
+                throw t.error("profile", "unknown HTML profile \"\(profile)\"",
+                    fix: "use one of: \(HTMLProfiles.known.joined(separator: ", ")), or write [source.html] rules")
+            }
+            var rules: HTMLRules?
+            if let html = try t.subtable("html") {
+                try html.allowOnly(["item", "title", "link", "date", "summary"])
+                rules = HTMLRules(
+                    item: try html.requiredString("item", example: "//article"),
+                    title: try html.string("title"), link: try html.string("link"),
+                    date: try html.string("date"), summary: try html.string("summary"))
+            }
+            sources.append(Source(name: name, url: url, language: try t.string("language"),
+                themeHint: theme, html: rules, profile: profile))
+        }
+        return sources
+    }
+
+    /// http(s) and file URLs as they are; a bare path is a file relative to the config.
+    private static func resolveSourceURL(_ raw: String, folder: URL, reader: TableReader) throws -> String {
+        let lower = raw.lowercased()
+        if lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("file://") {
+            guard URL(string: raw) != nil else {
+                throw reader.error("url", "\"\(raw)\" is not a valid address", fix: "percent-encode spaces and special characters")
+            }
+            return raw
+        }
+        if lower.contains("://") {
+            throw reader.error("url", "only http, https and file addresses can be fetched",
+                fix: "use an https:// address, or a file path relative to the configuration")
+        }
+        return folder.appendingPathComponent(raw).standardizedFileURL.absoluteString
+    }
+}
+
+/// The ready-made HTML profiles a source can name instead of writing XPath rules.
+public enum HTMLProfiles {
+    public static let known = ["aggregator"]
 }

@@ -1,0 +1,45 @@
+import Foundation
+
+/// From the headlines of all sources to ranked, themed stories. Pure.
+public struct StoryAssembly: Sendable {
+    public var classifier: ThemeClassifier
+    public var clusterer = StoryClusterer()
+    public var ranker = Ranker()
+
+    public init(classifier: ThemeClassifier) {
+        self.classifier = classifier
+    }
+
+    public func stories(from headlines: [SourcedHeadline]) -> [Story] {
+        let unique = Self.removingRepeats(headlines)
+        var stories = clusterer.cluster(unique)
+        for i in stories.indices {
+            stories[i].theme = theme(of: stories[i])
+        }
+        return ranker.rank(stories)
+    }
+
+    /// The theme most of a story's headlines agree on; the lead decides a tie.
+    func theme(of story: Story) -> Theme {
+        var votes: [Theme: Int] = [:]
+        for h in story.headlines {
+            let theme = classifier.classify(h.headline, hint: h.themeHint).theme
+            if theme != .autre { votes[theme, default: 0] += 1 }
+        }
+        guard let best = votes.values.max() else { return .autre }
+        let leadTheme = classifier.classify(story.lead.headline, hint: story.lead.themeHint).theme
+        if votes[leadTheme] == best { return leadTheme }
+        return Theme.allCases.first { votes[$0] == best } ?? .autre
+    }
+
+    /// Feeds repeat items (several categories, paging): one headline per source and title or link.
+    static func removingRepeats(_ headlines: [SourcedHeadline]) -> [SourcedHeadline] {
+        var seen = Set<String>()
+        return headlines.filter { h in
+            let title = h.headline.title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            let byTitle = seen.insert("\(h.source)\u{1}t\u{1}\(title)").inserted
+            let byLink = h.headline.link.map { seen.insert("\(h.source)\u{1}l\u{1}\($0)").inserted } ?? true
+            return byTitle && byLink
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+
+/// What revue remembers of one source between runs.
+public struct SourceMemory: Sendable, Hashable {
+    public var etag: String?
+    public var lastModified: String?
+    /// The headlines of the last good response, re-used when the server answers 304.
+    public var items: [Headline]
+    public var lastSuccess: Date?
+    /// Start of the current failure streak; nil while the source works.
+    public var failingSince: Date?
+
+    public init(etag: String? = nil, lastModified: String? = nil, items: [Headline] = [],
+                lastSuccess: Date? = nil, failingSince: Date? = nil) {
+        self.etag = etag
+        self.lastModified = lastModified
+        self.items = items
+        self.lastSuccess = lastSuccess
+        self.failingSince = failingSince
+    }
+}
+
+/// The embedded SQLite state: validators and last good items per source, and when undated
+/// headlines were first seen. Every write is one transaction, so a run killed half-way
+/// leaves the previous state intact.
+public final class StateStore: Sendable {
+    private let db: DatabaseQueue
+    public let path: String
+
+    public init(directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        path = URL(fileURLWithPath: directory).appendingPathComponent("state.sqlite").path
+        var config = Configuration()
+        config.busyMode = .timeout(5)
+        db = try DatabaseQueue(path: path, configuration: config)
+        try Self.migrator.migrate(db)
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE source_state (
+                    url TEXT PRIMARY KEY NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT,
+                    items BLOB,
+                    last_success REAL,
+                    failing_since REAL
+                );
+                CREATE TABLE first_seen (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    seen REAL NOT NULL
+                );
+                """)
+        }
+        return m
+    }
+
+    public func memory(of url: String) throws -> SourceMemory? {
+        try db.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM source_state WHERE url = ?", arguments: [url])
+            else { return nil }
+            var items: [Headline] = []
+            if let blob: Data = row["items"] {
+                items = (try? JSONDecoder().decode([Headline].self, from: blob)) ?? []
+            }
+            return SourceMemory(
+                etag: row["etag"], lastModified: row["last_modified"], items: items,
+                lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                failingSince: (row["failing_since"] as Double?).map(Date.init(timeIntervalSince1970:)))
+        }
+    }
+
+    /// Everything remembered, by source URL.
+    public func allMemories() throws -> [String: SourceMemory] {
+        let urls = try db.read { db in try String.fetchAll(db, sql: "SELECT url FROM source_state") }
+        var out: [String: SourceMemory] = [:]
+        for url in urls { out[url] = try memory(of: url) }
+        return out
+    }
+
+    /// Saves the memories of a whole run in one transaction.
+    public func save(_ memories: [String: SourceMemory]) throws {
+        let encoder = JSONEncoder()
+        try db.write { db in
+            for (url, m) in memories {
+                try db.execute(sql: """
+                    INSERT INTO source_state (url, etag, last_modified, items, last_success, failing_since)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                        items = excluded.items, last_success = excluded.last_success,
+                        failing_since = excluded.failing_since
+                    """,
+                    arguments: [url, m.etag, m.lastModified, try encoder.encode(m.items),
+                                m.lastSuccess?.timeIntervalSince1970, m.failingSince?.timeIntervalSince1970])
+            }
+        }
+    }
+
+    /// When each key was first seen; unseen keys are recorded as seen `now`.
+    public func firstSeen(_ keys: [String], now: Date) throws -> [String: Date] {
+        try db.write { db in
+            var out: [String: Date] = [:]
+            for key in keys {
+                try db.execute(sql: "INSERT OR IGNORE INTO first_seen (key, seen) VALUES (?, ?)",
+                    arguments: [key, now.timeIntervalSince1970])
+                if let seen = try Double.fetchOne(db, sql: "SELECT seen FROM first_seen WHERE key = ?", arguments: [key]) {
+                    out[key] = Date(timeIntervalSince1970: seen)
+                }
+            }
+            return out
+        }
+    }
+}

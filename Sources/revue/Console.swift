@@ -1,0 +1,54 @@
+import Foundation
+import RevueCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Everything revue prints goes through here, to standard error: stdout stays free for
+/// the commands whose output is data (parse, classify, cluster).
+struct Console: Sendable {
+    var terminal: Bool
+
+    func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Rewrites the current terminal line.
+    func status(_ text: String) {
+        guard terminal else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+    }
+
+    func finish(_ outcome: RunOutcome) {
+        guard terminal else { return }
+        status("")
+        let d = outcome.digest
+        var lines = ["Revue du \(d.day): \(d.stories.count) sujets, \(outcome.sourcesOK)/\(d.coverage.count) sources lues"]
+        for r in d.coverage where r.status == .failed {
+            lines.append("  ✗ \(r.name) — \(r.reason?.label ?? "erreur")\(r.detail.map { " (\($0))" } ?? "")")
+        }
+        lines.append("  → \(outcome.files.text)")
+        lines.append("  → \(outcome.files.html)")
+        lines.append("  → \(outcome.files.mail)")
+        error(lines.joined(separator: "\n"))
+    }
+}
+
+/// A one-line progress display for a terminal.
+struct TerminalProgress: RunProgress {
+    var console: Console
+
+    func fetchStarted(total: Int) {
+        console.status("Téléchargement de \(total) sources…")
+    }
+
+    func sourceDone(_ report: SourceReport, done: Int, total: Int) {
+        let mark = report.status == .failed ? "✗" : "✓"
+        console.status("[\(done)/\(total)] \(mark) \(report.name)")
+    }
+
+    func stage(_ name: String) {
+        console.status("\(name)…")
+    }
+}

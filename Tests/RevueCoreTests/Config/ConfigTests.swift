@@ -1,0 +1,161 @@
+import XCTest
+@testable import RevueCore
+
+final class ConfigTests: XCTestCase {
+    private let path = "/tmp/revue-test/revue.toml"
+
+    func testReadsAFullConfig() throws {
+        let config = try RevueConfig.parse(text: """
+            [digest]
+            timezone = "Europe/Paris"
+            morning_hour = 6
+
+            [fetch]
+            max_per_host = 4
+            timeout_s = 12.5
+            deadline_s = 30
+
+            [mail]
+            from = "revue@example.ma"
+            to = ["a@example.ma", "b@example.ma"]
+
+            [[source]]
+            name = "Le Matin"
+            url = "https://lematin.ma/rss"
+            language = "fr"
+            theme = "politique"
+
+            [[source]]
+            name = "Agrégateur"
+            url = "pages/front.html"
+            profile = "aggregator"
+
+            [[source]]
+            name = "Sport page"
+            url = "https://example.ma/sport"
+            [source.html]
+            item = "//article"
+            title = ".//h2"
+            link = ".//a/@href"
+            """, path: path)
+        XCTAssertEqual(config.timeZone.identifier, "Europe/Paris")
+        XCTAssertEqual(config.morningHour, 6)
+        XCTAssertEqual(config.fetch.maxPerHost, 4)
+        XCTAssertEqual(config.fetch.transferTimeout, .milliseconds(12_500))
+        XCTAssertEqual(config.fetchDeadline, .seconds(30))
+        XCTAssertEqual(config.mail.to, ["a@example.ma", "b@example.ma"])
+        XCTAssertEqual(config.sources.map(\.name), ["Le Matin", "Agrégateur", "Sport page"])
+        XCTAssertEqual(config.sources[0].themeHint, .politique)
+        // A bare path is a file beside the configuration, read through file://.
+        XCTAssertEqual(config.sources[1].url, "file:///tmp/revue-test/pages/front.html")
+        XCTAssertEqual(config.sources[2].html, HTMLRules(item: "//article", title: ".//h2", link: ".//a/@href"))
+    }
+
+    func testSyntaxErrorNamesFileAndLine() {
+        XCTAssertThrowsError(try RevueConfig.parse(text: "[digest]\nmorning_hour = 7\nname = \"unclosed\n", path: path)) { e in
+            let error = e as! ConfigError
+            XCTAssertEqual(error.file, path)
+            XCTAssertEqual(error.line, 3)
+            XCTAssertTrue(error.description.hasPrefix("/tmp/revue-test/revue.toml:3: TOML syntax error"), error.description)
+        }
+    }
+
+    func testUnknownKeySuggestsTheRightOne() {
+        let text = "[digest]\ntimezone = \"Africa/Casablanca\"\nmorning_huor = 7\n"
+        XCTAssertThrowsError(try RevueConfig.parse(text: text, path: path)) { e in
+            let error = e as! ConfigError
+            XCTAssertEqual(error.line, 3)
+            XCTAssertTrue(error.fix.contains("did you mean `morning_hour`?"), error.fix)
+        }
+    }
+
+    func testSourceMistakesPointAtTheirSection() {
+        let text = """
+            [[source]]
+            name = "A"
+            url = "https://a.example/rss"
+
+            [[source]]
+            name = "B"
+            theme = "sports"
+            url = "https://b.example/rss"
+            """
+        XCTAssertThrowsError(try RevueConfig.parse(text: text, path: path)) { e in
+            let error = e as! ConfigError
+            XCTAssertEqual(error.line, 7)
+            XCTAssertTrue(error.message.contains("unknown theme \"sports\""))
+            XCTAssertTrue(error.fix.contains("sport"))
+        }
+        let missingURL = "[[source]]\nname = \"A\"\nurl = \"https://a.example/rss\"\n\n[[source]]\nname = \"B\"\n"
+        XCTAssertThrowsError(try RevueConfig.parse(text: missingURL, path: path)) { e in
+            let error = e as! ConfigError
+            XCTAssertEqual(error.line, 5)
+            XCTAssertTrue(error.fix.contains("url = "), error.fix)
+        }
+    }
+
+    func testRejectsBadValues() {
+        let cases: [(String, Int, String)] = [
+            ("[digest]\nmorning_hour = 25\n", 2, "out of range"),
+            ("[digest]\ntimezone = \"Mars/Olympus\"\n", 2, "unknown time zone"),
+            ("[fetch]\ntimeout_s = \"10\"\n", 2, "number of seconds"),
+            ("[[source]]\nname = \"A\"\nurl = \"ftp://a.example/x\"\n", 3, "only http, https and file"),
+            ("[[source]]\nname = \"A\"\nurl = \"https://a\"\n[[source]]\nname = \"a\"\nurl = \"https://b\"\n", 5, "two sources"),
+            ("[[source]]\nname = \"A\"\nurl = \"https://a\"\nprofile = \"magic\"\n", 4, "unknown HTML profile"),
+        ]
+        for (text, line, message) in cases {
+            XCTAssertThrowsError(try RevueConfig.parse(text: text, path: path), text) { e in
+                let error = e as! ConfigError
+                XCTAssertEqual(error.line, line, text)
+                XCTAssertTrue(error.message.contains(message), "\(error.message) ≠ \(message)")
+            }
+        }
+    }
+
+    func testDisabledSourcesAreSkipped() throws {
+        let config = try RevueConfig.parse(text: """
+            [[source]]
+            name = "A"
+            url = "https://a.example/rss"
+            enabled = false
+            """, path: path)
+        XCTAssertTrue(config.sources.isEmpty)
+    }
+
+    func testShippedConfigsLoad() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        for name in ["revue.toml", "demo.toml"] {
+            let path = root.appendingPathComponent("Config/\(name)").path
+            let config = try RevueConfig.load(path: path)
+            XCTAssertGreaterThanOrEqual(config.sources.count, 5, name)
+        }
+    }
+}
+
+final class OPMLReaderTests: XCTestCase {
+    func testReadsFeedsFoldersAndCategories() throws {
+        let opml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <opml version="2.0"><head><title>Presse</title></head><body>
+              <outline text="Sports">
+                <outline text="Le360 Sport" type="rss" xmlUrl="https://le360.ma/sport/rss"/>
+              </outline>
+              <outline text="Hespress" title="Hespress FR" type="rss" xmlUrl="https://fr.hespress.com/feed" category="/Politique"/>
+              <outline text="Not a feed" htmlUrl="https://example.ma"/>
+              <outline text="Local file" xmlUrl="file:///etc/passwd"/>
+              <outline text="El País" xmlUrl="https://feeds.elpais.com/portada" category="Internacional,Mundo"/>
+            </body></opml>
+            """
+        let sources = try OPMLReader.sources(from: Data(opml.utf8), path: "feeds.opml")
+        XCTAssertEqual(sources.map(\.name), ["Le360 Sport", "Hespress FR", "El País"])
+        XCTAssertEqual(sources.map(\.themeHint), [.sport, .politique, .international])
+    }
+
+    func testNotOPMLIsAClearError() {
+        XCTAssertThrowsError(try OPMLReader.sources(from: Data("<rss><channel/></rss>".utf8), path: "x.opml")) { e in
+            XCTAssertTrue("\(e)".contains("not <opml>"), "\(e)")
+        }
+        XCTAssertThrowsError(try OPMLReader.sources(from: Data("garbage".utf8), path: "x.opml"))
+    }
+}
