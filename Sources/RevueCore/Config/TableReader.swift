@@ -95,7 +95,7 @@ struct TableReader {
         guard let t = value.table else {
             throw error(key, "`\(key)` must be a table", fix: "write it as a [\(displayPath).\(key)] section")
         }
-        return TableReader(table: t, path: "\(path).\(key)", file: file, locator: locator)
+        return TableReader(table: t, path: path.isEmpty ? key : "\(path).\(key)", file: file, locator: locator)
     }
 }
 
