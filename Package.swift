@@ -47,7 +47,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RevueCoreTests",
-            dependencies: ["RevueCore"],
+            dependencies: ["RevueCore", "revue"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -1,0 +1,131 @@
+import XCTest
+
+/// The command-line contracts, through the real `revue` binary.
+final class CLITests: XCTestCase {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        // The test bundle sits beside the products of the same build.
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("revue")
+    }
+
+    func revue(_ arguments: [String], stdin: String = "", cwd: String? = nil) throws -> Run {
+        var binary = Self.binary
+        if !FileManager.default.isExecutableFile(atPath: binary.path) {
+            binary = TestPaths.repository.appendingPathComponent(".build/debug/revue")
+        }
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+            throw XCTSkip("revue binary not found beside the tests")
+        }
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = arguments
+        if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+        let input = Pipe(), output = Pipe(), error = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        p.standardError = error
+        try p.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    func testBuildIsSilentUnderCronAndWritesTheDigest() throws {
+        let out = TestPaths.temporaryDirectory(), state = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out); try? FileManager.default.removeItem(atPath: state) }
+        let config = TestPaths.repository.appendingPathComponent("Config/demo.toml").path
+        let run = try revue(["build", "--config", config, "--date", "2025-12-23", "--output", out, "--state", state])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "", "nothing on stdout under cron")
+        XCTAssertEqual(run.stderr, "", "nothing on stderr on success when not on a terminal")
+        for ext in ["txt", "html", "eml", "status.json"] {
+            XCTAssertTrue(FileManager.default.fileExists(atPath: "\(out)/2025-12-23.\(ext)"), ext)
+        }
+        let text = try String(contentsOfFile: "\(out)/2025-12-23.txt", encoding: .utf8)
+        for section in ["Sport", "Politique", "Météo", "Culture"] {
+            XCTAssertTrue(text.contains(section), "no \(section) section")
+        }
+    }
+
+    func testConfigMistakeExitsWith78AndNamesTheLine() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let path = dir + "/bad.toml"
+        try "[digest]\nmorning_huor = 7\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try revue(["build", "--config", path, "--output", dir, "--state", dir])
+        XCTAssertEqual(run.status, 78)
+        XCTAssertTrue(run.stderr.contains("\(path):2:"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("morning_hour"), run.stderr)
+    }
+
+    func testBadDateIsAUsageError() throws {
+        let run = try revue(["build", "--date", "23/12/2025"])
+        XCTAssertEqual(run.status, 64)
+        XCTAssertTrue(run.stderr.contains("YYYY-MM-DD"), run.stderr)
+    }
+
+    func testParseJSONContract() throws {
+        let file = TestPaths.fixtures("e2e") + "/lematin.xml"
+        let run = try revue(["parse", "--json", "--base-url", "https://lematin.ma/rss", file])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 1)
+        let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        XCTAssertEqual(object["path"] as? String, file)
+        XCTAssertEqual(object["format"] as? String, "rss")
+        XCTAssertEqual(object["title"] as? String, "Le Matin")
+        let items = try XCTUnwrap(object["items"] as? [[String: Any]])
+        XCTAssertEqual(items.count, 5)
+        XCTAssertEqual(items[0]["title"] as? String, "CAN 2025 : «Nous sommes contents d’être au Maroc» (Riyad Mahrez)")
+        XCTAssertEqual(items[0]["published"] as? String, "2025-12-22T18:40:00Z")
+        XCTAssertEqual(items[0]["summary"] as? String, "Le capitaine algérien s’est félicité de l'accueil.")
+        XCTAssertEqual(items[0]["categories"] as? [String], ["Sports"])
+        XCTAssertEqual(items[1]["link"] as? String, "https://lematin.ma/politique/conseil-gouvernement-nominations/302")
+        XCTAssertTrue(items[1]["published"] is String)
+    }
+
+    func testClassifyContract() throws {
+        let run = try revue(["classify"], stdin: """
+            CAN 2025 : Personne n'est tranquille, surtout pas les favoris
+            Alerte météo : Chutes de neige, fortes pluies et rafales de vent ce mardi et mercredi\thttps://example.ma/meteo/1
+            Le troisième Avatar se hisse en tête du box-office nord-américain dès sa sortie
+            Conseil de gouvernement : Huit nouvelles nominations à des fonctions supérieures
+
+            """, cwd: TestPaths.temporaryDirectory())
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(Array(lines.prefix(4)), [
+            "sport\tCAN 2025 : Personne n'est tranquille, surtout pas les favoris",
+            "meteo\tAlerte météo : Chutes de neige, fortes pluies et rafales de vent ce mardi et mercredi",
+            "culture\tLe troisième Avatar se hisse en tête du box-office nord-américain dès sa sortie",
+            "politique\tConseil de gouvernement : Huit nouvelles nominations à des fonctions supérieures",
+        ])
+    }
+
+    func testClusterContract() throws {
+        let run = try revue(["cluster"], stdin: """
+            Le Matin\tCAN 2025 : «Nous sommes contents d'être au Maroc» (Riyad Mahrez)
+            Le360\tCAN 2025: «Nous sommes contents d'être au Maroc» (Riyad Mahrez)
+            Le Matin\tLe troisième Avatar se hisse en tête du box-office nord-américain
+            Europa Press\tCAN 2025: «Estamos contentos de estar en Marruecos» (Riyad Mahrez)
+
+            """, cwd: TestPaths.temporaryDirectory())
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let rows = run.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        XCTAssertEqual(rows.count, 4)
+        XCTAssertEqual(rows.map { $0.count }, [3, 3, 3, 3])
+        XCTAssertEqual(rows[0][0], rows[1][0])
+        XCTAssertNotEqual(rows[0][0], rows[2][0])
+        XCTAssertEqual(rows[0][0], rows[3][0], "the same story in Spanish")
+        XCTAssertEqual(rows[3][1], "Europa Press")
+    }
+}
