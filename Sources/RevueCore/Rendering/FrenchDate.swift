@@ -1,0 +1,91 @@
+import Foundation
+
+/// Dates and times written the way a French reader expects them:
+/// "mardi 23 décembre 2025", "1er janvier 2026", "08:15".
+///
+/// Names are computed from calendar fields rather than through a `DateFormatter`
+/// locale, so the output is the same on every machine whatever locale data it ships.
+public enum FrenchDate {
+    public static let weekdays = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
+    public static let months = [
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ]
+
+    /// "mardi 23 décembre 2025".
+    public static func long(_ day: DigestDay) -> String {
+        "\(weekday(day)) \(dayAndMonth(day)) \(day.year)"
+    }
+
+    /// "23 décembre", "1er décembre": French writes the first day of a month as an ordinal.
+    public static func dayAndMonth(_ day: DigestDay) -> String {
+        let number = day.day == 1 ? "1er" : String(day.day)
+        return "\(number) \(monthName(day.month))"
+    }
+
+    /// "lundi 22 décembre": a day near the digest, where the year goes without saying.
+    public static func weekdayDayAndMonth(_ day: DigestDay) -> String {
+        "\(weekday(day)) \(dayAndMonth(day))"
+    }
+
+    /// The weekday name of `day` in the Gregorian calendar.
+    public static func weekday(_ day: DigestDay) -> String {
+        weekdays[weekdayIndex(day)]
+    }
+
+    /// 0 = Sunday ... 6 = Saturday (Sakamoto's method: pure arithmetic, no calendar object).
+    static func weekdayIndex(_ day: DigestDay) -> Int {
+        let offsets = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
+        let month = min(max(day.month, 1), 12)
+        let year = month < 3 ? day.year - 1 : day.year
+        let sum = year + year / 4 - year / 100 + year / 400 + offsets[month - 1] + day.day
+        return ((sum % 7) + 7) % 7
+    }
+
+    static func monthName(_ month: Int) -> String {
+        months[min(max(month, 1), 12) - 1]
+    }
+
+    /// "08:15", the wall-clock time of `date` in `timeZone`.
+    public static func time(_ date: Date, in timeZone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let c = calendar.dateComponents([.hour, .minute], from: date)
+        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+    }
+
+    /// When a story was published, seen from the morning of `digestDay`:
+    /// "06:40" that morning, "hier 18:40" the day before, "20 décembre 18:40" earlier
+    /// (with the year only when it is not the digest's year).
+    public static func publicationTime(_ date: Date, digestDay: DigestDay, in timeZone: TimeZone) -> String {
+        let day = DigestDay(date, in: timeZone)
+        let clock = time(date, in: timeZone)
+        if day == digestDay { return clock }
+        if day == digestDay.previous { return "hier \(clock)" }
+        return "\(dayAndMonth(day, relativeTo: digestDay)) \(clock)"
+    }
+
+    /// "20 décembre", or "20 décembre 2024" when the year differs from `reference`'s.
+    public static func dayAndMonth(_ day: DigestDay, relativeTo reference: DigestDay) -> String {
+        day.year == reference.year ? dayAndMonth(day) : "\(dayAndMonth(day)) \(day.year)"
+    }
+}
+
+extension DigestDay {
+    /// The calendar day before this one.
+    var previous: DigestDay {
+        if day > 1 { return DigestDay(year: year, month: month, day: day - 1) }
+        if month > 1 {
+            return DigestDay(year: year, month: month - 1, day: DigestDay.length(ofMonth: month - 1, year: year))
+        }
+        return DigestDay(year: year - 1, month: 12, day: 31)
+    }
+
+    static func length(ofMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}
