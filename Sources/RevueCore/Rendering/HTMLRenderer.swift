@@ -116,7 +116,8 @@ public enum HTMLRenderer {
         """
 }
 
-/// HTML escaping for text content and for double-quoted attribute values.
+/// HTML escaping for text content and for double-quoted attribute values (the only
+/// kind this renderer writes, so an apostrophe needs no escape: French text stays legible).
 enum HTMLEscape {
     static func text(_ value: String) -> String {
         var result = ""
@@ -127,7 +128,6 @@ enum HTMLEscape {
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
-            case "'": result += "&#39;"
             default: result.append(character)
             }
         }
