@@ -71,12 +71,17 @@ struct DigestLayout {
         dateLine = FrenchDate.long(digest.day)
         windowLine = DigestLayout.windowLine(digest)
         let entry = { (story: Story) in DigestLayout.entry(for: story, in: digest) }
-        frontPage = digest.stories
+        // A story without headlines has nothing to show (and no lead to read).
+        let stories = digest.stories.filter { !$0.headlines.isEmpty }
+        frontPage = stories
             .filter { $0.sources.count >= DigestLayout.frontPageMinimumSources }
             .prefix(DigestLayout.frontPageSize)
             .map(entry)
-        sections = digest.sections.map { ($0.theme, $0.stories.map(entry)) }
-        storyCount = digest.stories.count
+        sections = Theme.allCases.compactMap { theme in
+            let entries = stories.filter { $0.theme == theme }.map(entry)
+            return entries.isEmpty ? nil : (theme, entries)
+        }
+        storyCount = stories.count
         coverage = DigestLayout.coverage(digest)
         let generatedDay = DigestDay(digest.generatedAt, in: digest.timeZone)
         generatedLine = "\(FrenchDate.long(generatedDay)) à \(FrenchDate.time(digest.generatedAt, in: digest.timeZone))"

@@ -99,6 +99,18 @@ final class MailRendererTests: XCTestCase {
         XCTAssertTrue(message.header("Message-ID")?.hasSuffix("@localhost>") ?? false)
     }
 
+    func testLineBreaksInSettingsCannotInjectHeaders() throws {
+        let hostile = MailSettings(
+            from: "revue@example.ma\r\nBcc: victim@evil.example", to: ["a@example.ma\nX-Evil: 1"],
+            subjectPrefix: "Revue\r\nBcc: x@evil.example")
+        let eml = MailRenderer.render(SampleDigest.digest, text: "t\n", html: "h\n", mail: hostile)
+        let headerLines = eml.components(separatedBy: "\r\n\r\n")[0].components(separatedBy: "\r\n")
+        XCTAssertFalse(headerLines.contains { $0.hasPrefix("Bcc:") || $0.hasPrefix("X-Evil:") })
+        let message = try MailMessage(eml)
+        XCTAssertEqual(message.header("To"), "a@example.ma X-Evil: 1")
+        XCTAssertEqual(message.header("Subject"), "Revue Bcc: x@evil.example — mardi 23 décembre 2025")
+    }
+
     func testDateHeaderUsesTheZoneOffset() {
         let instant = Date(timeIntervalSince1970: 1_766_474_100) // 2025-12-23T07:15:00Z
         XCTAssertEqual(MailDate.rfc5322(instant, in: SampleDigest.casablanca), "Tue, 23 Dec 2025 08:15:00 +0100")

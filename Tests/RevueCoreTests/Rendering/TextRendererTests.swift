@@ -79,6 +79,13 @@ final class TextRendererTests: XCTestCase {
         XCTAssertFalse(text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" || $0 == "\u{07}" })
     }
 
+    func testStoryWithoutHeadlinesIsSkippedNotFatal() {
+        var digest = SampleDigest.digest
+        digest.stories.insert(Story(id: "empty", headlines: [], theme: .politique), at: 0)
+        XCTAssertEqual(TextRenderer.render(digest), TextRenderer.render(SampleDigest.digest))
+        XCTAssertEqual(HTMLRenderer.render(digest), HTMLRenderer.render(SampleDigest.digest))
+    }
+
     func testEmptyDigestSaysSo() {
         var digest = SampleDigest.digest
         digest.stories = []
