@@ -83,49 +83,49 @@ struct DigestLayout {
         }
         storyCount = stories.count
         coverage = DigestLayout.coverage(digest)
-        let generatedDay = DigestDay(digest.generatedAt, in: digest.timeZone)
-        generatedLine = "\(FrenchDate.long(generatedDay)) à \(FrenchDate.time(digest.generatedAt, in: digest.timeZone))"
+        let generated = LocalTime(digest.generatedAt, in: digest.timeZone)
+        generatedLine = "\(FrenchDate.long(generated.day)) à \(generated.clock)"
     }
 
     static func windowLine(_ digest: Digest) -> String {
         let tz = digest.timeZone
         func moment(_ date: Date) -> String {
-            "\(FrenchDate.weekdayDayAndMonth(DigestDay(date, in: tz))) \(FrenchDate.time(date, in: tz))"
+            let local = LocalTime(date, in: tz)
+            return "\(FrenchDate.weekdayDayAndMonth(local.day)) \(local.clock)"
         }
         return "Articles publiés entre \(moment(digest.window.start)) et \(moment(digest.window.end))"
     }
 
     static func entry(for story: Story, in digest: Digest) -> Entry {
-        let shown = displayedHeadline(of: story)
-        let link = WebLink.validated(shown.headline.link)
+        let titles = story.headlines.map { title(of: $0.headline) }
+        let shown = displayedIndex(titles)
+        let link = WebLink.validated(story.headlines[shown].headline.link)
             ?? story.headlines.lazy.compactMap { WebLink.validated($0.headline.link) }.first
         let time = story.published.map {
             FrenchDate.publicationTime($0, digestDay: digest.day, in: digest.timeZone)
         }
         return Entry(
-            title: title(of: shown.headline), theme: story.theme, sources: story.sources.map(PlainText.clean),
-            time: time, link: link, retellings: retellings(of: story, besides: shown))
+            title: titles[shown], theme: story.theme, sources: story.sources.map(PlainText.clean),
+            time: time, link: link, retellings: retellings(of: story, titles: titles, besides: shown))
     }
 
-    /// The lead headline, unless it is declared in another language and a French one
-    /// exists: the readers are French first. A Latin-script headline whose feed does not
-    /// say its language is taken over a declared foreign one, as the likelier French.
-    static func displayedHeadline(of story: Story) -> SourcedHeadline {
-        let leadLanguage = title(of: story.lead.headline).language
-        guard let leadLanguage, leadLanguage != digestLanguage else { return story.lead }
-        let titles = story.headlines.map { ($0, title(of: $0.headline)) }
-        return titles.first { $0.1.language == digestLanguage }?.0
-            ?? titles.first { $0.1.language == nil && !$0.1.isRightToLeft }?.0
-            ?? story.lead
+    /// Which headline stands for the story: the lead, unless it is declared in another
+    /// language and a French one exists (the readers are French first). A Latin-script
+    /// headline whose feed does not say its language is taken over a declared foreign
+    /// one, as the likelier French.
+    static func displayedIndex(_ titles: [Title]) -> Int {
+        guard let leadLanguage = titles.first?.language, leadLanguage != digestLanguage else { return 0 }
+        return titles.firstIndex { $0.language == digestLanguage }
+            ?? titles.firstIndex { $0.language == nil && !$0.isRightToLeft }
+            ?? 0
     }
 
     /// Headlines in a language other than the displayed one, one per distinct title.
-    static func retellings(of story: Story, besides shown: SourcedHeadline) -> [Retelling] {
-        let shownLanguage = title(of: shown.headline).language
-        var seenTitles: Set<String> = [PlainText.clean(shown.headline.title)]
+    static func retellings(of story: Story, titles: [Title], besides shown: Int) -> [Retelling] {
+        let shownLanguage = titles[shown].language
+        var seenTitles: Set<String> = [titles[shown].text]
         var result: [Retelling] = []
-        for item in story.headlines {
-            let t = title(of: item.headline)
+        for (item, t) in zip(story.headlines, titles) {
             guard let language = t.language, language != shownLanguage,
                 !t.text.isEmpty, seenTitles.insert(t.text).inserted
             else { continue }
@@ -152,7 +152,7 @@ struct DigestLayout {
         let reports = digest.coverage
         let failures = reports.filter { $0.status == .failed }.map { report in
             let since = report.failingSince.flatMap { date -> String? in
-                let day = DigestDay(date, in: digest.timeZone)
+                let day = LocalTime(date, in: digest.timeZone).day
                 guard day < digest.day else { return nil }
                 return FrenchDate.dayAndMonth(day, relativeTo: digest.day)
             }
@@ -190,23 +190,57 @@ extension DigestLayout.Failure {
 
 /// Feed text made safe to print: one line, no control characters, no bidi overrides.
 enum PlainText {
+    enum Kind { case ordinary, space, dropped }
+
     static func clean(_ text: String) -> String {
-        var result = ""
+        if isClean(text) { return text }
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            switch kind(of: scalar) {
+            case .space:
                 pendingSpace = !result.isEmpty
+            case .dropped:
                 continue
+            case .ordinary:
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(scalar)
             }
-            // Controls would garble a terminal; explicit bidi embeddings and overrides
-            // could make a title display as something else than what it says.
-            if scalar.properties.generalCategory == .control { continue }
-            if (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) { continue }
-            if pendingSpace { result.append(" ") }
-            pendingSpace = false
-            result.unicodeScalars.append(scalar)
         }
-        return result
+        return String(result)
+    }
+
+    /// Most titles need no change: say so without building a new string.
+    static func isClean(_ text: String) -> Bool {
+        var previousWasSpace = true  // a leading space is not clean
+        for scalar in text.unicodeScalars {
+            switch kind(of: scalar) {
+            case .dropped: return false
+            case .space:
+                if previousWasSpace || scalar != " " { return false }
+                previousWasSpace = true
+            case .ordinary: previousWasSpace = false
+            }
+        }
+        return !previousWasSpace || text.isEmpty
+    }
+
+    /// Controls would garble a terminal; explicit bidi embeddings and overrides could
+    /// make a title display as something else than what it says. Unicode properties are
+    /// looked up only in the few blocks that hold spaces and controls: they are slow.
+    static func kind(of scalar: Unicode.Scalar) -> Kind {
+        let value = scalar.value
+        if value < 0x80 {
+            if value == 0x20 || (0x09...0x0D).contains(value) { return .space }
+            return value < 0x20 || value == 0x7F ? .dropped : .ordinary
+        }
+        if (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) { return .dropped }
+        guard value <= 0xA0 || value == 0x1680 || (0x2000...0x205F).contains(value) || value == 0x3000 else {
+            return .ordinary
+        }
+        if scalar.properties.isWhitespace { return .space }
+        return scalar.properties.generalCategory == .control ? .dropped : .ordinary
     }
 }
 
@@ -232,14 +266,18 @@ enum Script {
 /// feed must never become something a reader can click.
 enum WebLink {
     static func validated(_ link: String?) -> String? {
-        guard let link = link?.trimmingCharacters(in: .whitespaces), !link.isEmpty else { return nil }
-        let lower = link.lowercased()
-        guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
-        let hostStart = link.index(link.startIndex, offsetBy: lower.hasPrefix("https://") ? 8 : 7)
-        guard hostStart < link.endIndex else { return nil }
+        guard let raw = link else { return nil }
+        // Feeds often pad links with spaces or tabs; anything else inside is refused below.
+        let isPadding = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        guard let start = raw.utf8.firstIndex(where: { !isPadding($0) }),
+            let last = raw.utf8.lastIndex(where: { !isPadding($0) })
+        else { return nil }
+        let link = String(raw[start...last])
+        let scheme = String(decoding: link.utf8.prefix(8), as: UTF8.self).lowercased()
+        let prefixLength = scheme.hasPrefix("https://") ? 8 : scheme.hasPrefix("http://") ? 7 : 0
+        guard prefixLength > 0, link.utf8.count > prefixLength else { return nil }
         let hasForbidden = link.unicodeScalars.contains {
-            $0.properties.isWhitespace || $0.properties.generalCategory == .control
-                || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\"
+            PlainText.kind(of: $0) != .ordinary || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\"
         }
         return hasForbidden ? nil : link
     }

@@ -48,21 +48,17 @@ public enum FrenchDate {
 
     /// "08:15", the wall-clock time of `date` in `timeZone`.
     public static func time(_ date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.hour, .minute], from: date)
-        return String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        LocalTime(date, in: timeZone).clock
     }
 
     /// When a story was published, seen from the morning of `digestDay`:
     /// "06:40" that morning, "hier 18:40" the day before, "20 décembre 18:40" earlier
     /// (with the year only when it is not the digest's year).
     public static func publicationTime(_ date: Date, digestDay: DigestDay, in timeZone: TimeZone) -> String {
-        let day = DigestDay(date, in: timeZone)
-        let clock = time(date, in: timeZone)
-        if day == digestDay { return clock }
-        if day == digestDay.previous { return "hier \(clock)" }
-        return "\(dayAndMonth(day, relativeTo: digestDay)) \(clock)"
+        let local = LocalTime(date, in: timeZone)
+        if local.day == digestDay { return local.clock }
+        if local.day == digestDay.previous { return "hier \(local.clock)" }
+        return "\(dayAndMonth(local.day, relativeTo: digestDay)) \(local.clock)"
     }
 
     /// "20 décembre", or "20 décembre 2024" when the year differs from `reference`'s.
@@ -87,5 +83,42 @@ extension DigestDay {
         case 4, 6, 9, 11: 30
         default: 31
         }
+    }
+}
+
+/// The wall-clock reading of an instant in a time zone, by arithmetic on the zone's
+/// offset: a `Calendar` per date costs more than the rest of the rendering together.
+struct LocalTime {
+    var day: DigestDay
+    var hour: Int
+    var minute: Int
+
+    init(_ date: Date, in timeZone: TimeZone) {
+        let offset = Int64(timeZone.secondsFromGMT(for: date))
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down)) + offset
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let secondOfDay = Int(seconds - days * 86_400)
+        day = LocalTime.civilDay(daysSinceEpoch: days)
+        hour = secondOfDay / 3_600
+        minute = secondOfDay % 3_600 / 60
+    }
+
+    /// "08:15".
+    var clock: String { "\(LocalTime.twoDigits(hour)):\(LocalTime.twoDigits(minute))" }
+
+    static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    /// Gregorian date of a day count from 1970-01-01 (H. Hinnant's civil_from_days).
+    static func civilDay(daysSinceEpoch: Int64) -> DigestDay {
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return DigestDay(year: Int(year), month: Int(month), day: Int(day))
     }
 }

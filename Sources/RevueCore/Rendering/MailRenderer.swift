@@ -23,7 +23,7 @@ public enum MailRenderer {
         let textBody = QuotedPrintable.encode(text)
         let htmlBody = QuotedPrintable.encode(html)
         let fingerprint = FNV1a.hex(Array(text.utf8) + Array(html.utf8))
-        let boundary = boundary(fingerprint: fingerprint, avoiding: [textBody, htmlBody])
+        let boundary = boundary(fingerprint: fingerprint)
         let subject = "\(mail.subjectPrefix) — \(FrenchDate.long(digest.day))"
         let recipients = mail.to.isEmpty ? "undisclosed-recipients:;" : mail.to.map(MailAddress.encode).joined(separator: ", ")
 
@@ -56,17 +56,11 @@ public enum MailRenderer {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// "=_" never occurs in quoted-printable output ("=" is always followed by hex
-    /// digits or a line break), so a boundary starting with it cannot collide; the
-    /// check is a second belt.
-    static func boundary(fingerprint: String, avoiding bodies: [String]) -> String {
-        var candidate = "=_revue_\(fingerprint)"
-        var counter = 0
-        while bodies.contains(where: { $0.contains(candidate) }) {
-            counter += 1
-            candidate = "=_revue_\(fingerprint)_\(counter)"
-        }
-        return candidate
+    /// "=_" never occurs in quoted-printable output ("=" is always followed by two hex
+    /// digits or a line break), so a boundary starting with it cannot collide with a
+    /// line of either body, whatever the feeds say: no search through the bodies needed.
+    static func boundary(fingerprint: String) -> String {
+        "=_revue_\(fingerprint)"
     }
 }
 
@@ -76,34 +70,49 @@ enum QuotedPrintable {
     static let maximumLineLength = 76
 
     static func encode(_ text: String) -> String {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var body = normalized.split(separator: "\n", omittingEmptySubsequences: false).map { encodeLine(Array($0.utf8)) }
-        // A final newline is the end of the last line, not an empty line after it.
-        if normalized.hasSuffix("\n") { body.removeLast() }
-        return body.joined(separator: "\r\n")
+        // Lines end with LF, CRLF or CR in the input; each becomes one CRLF.
+        var lines: [ArraySlice<UInt8>] = []
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 10 || bytes[index] == 13 {
+                lines.append(bytes[lineStart..<index])
+                if bytes[index] == 13, index + 1 < bytes.count, bytes[index + 1] == 10 { index += 1 }
+                lineStart = index + 1
+            }
+            index += 1
+        }
+        // A final line break ends the last line; it does not start an empty one.
+        if lineStart < bytes.count || lines.isEmpty { lines.append(bytes[lineStart...]) }
+        return lines.map(encodeLine).joined(separator: "\r\n")
     }
 
-    static func encodeLine(_ bytes: [UInt8]) -> String {
-        var tokens: [String] = []
+    static func encodeLine(_ bytes: ArraySlice<UInt8>) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 2)
+        var column = 0
         for (index, byte) in bytes.enumerated() {
             let isLast = index == bytes.count - 1
-            tokens.append(mustEscape(byte, at: index, isLast: isLast) ? escape(byte) : String(UnicodeScalar(byte)))
-        }
-        var lines: [String] = []
-        var current = ""
-        for (index, token) in tokens.enumerated() {
-            let isLast = index == tokens.count - 1
-            // Leave room for the "=" of a soft break unless this token ends the line.
+            let escaped = mustEscape(byte, at: index, isLast: isLast)
+            let width = escaped ? 3 : 1
+            // Leave room for the "=" of a soft break unless this byte ends the line.
             let limit = isLast ? maximumLineLength : maximumLineLength - 1
-            if current.count + token.count > limit {
-                lines.append(current + "=")
-                current = ""
+            if column + width > limit {
+                output += [UInt8(ascii: "="), 13, 10]
+                column = 0
             }
-            current += token
+            if escaped {
+                output += [UInt8(ascii: "="), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]
+            } else {
+                output.append(byte)
+            }
+            column += width
         }
-        lines.append(current)
-        return lines.joined(separator: "\r\n")
+        return String(decoding: output, as: UTF8.self)
     }
+
+    static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// Besides non-ASCII and "=", escape what transports mangle: trailing white space,
     /// a leading "." (end of input for `sendmail` without -i) and a leading "From ".
@@ -115,10 +124,6 @@ enum QuotedPrintable {
         case 33...126: return false
         default: return true
         }
-    }
-
-    static func escape(_ byte: UInt8) -> String {
-        String(format: "=%02X", byte)
     }
 }
 

@@ -80,14 +80,17 @@ enum TextWrap {
         if Script.containsRightToLeft(text) { return [first + text] }
         var lines: [String] = []
         var current = first
+        var currentLength = first.count
         var currentHasWord = false
         for word in text.split(separator: " ") {
-            let candidateLength = current.count + (currentHasWord ? 1 : 0) + word.count
-            if currentHasWord && candidateLength > width {
+            let wordLength = word.count
+            if currentHasWord && currentLength + 1 + wordLength > width {
                 lines.append(current)
                 current = rest + word
+                currentLength = rest.count + wordLength
             } else {
                 current += (currentHasWord ? " " : "") + word
+                currentLength += (currentHasWord ? 1 : 0) + wordLength
             }
             currentHasWord = true
         }

@@ -61,4 +61,22 @@ final class FrenchDateTests: XCTestCase {
         XCTAssertEqual(DigestDay(year: 2026, month: 1, day: 1).previous, DigestDay(year: 2025, month: 12, day: 31))
         XCTAssertEqual(DigestDay(year: 2025, month: 5, day: 1).previous, DigestDay(year: 2025, month: 4, day: 30))
     }
+
+    func testLocalTimeAgreesWithTheCalendarAcrossZonesAndChanges() {
+        // Casablanca moves its clock around Ramadan, Paris twice a year, Kolkata is +05:30.
+        for zoneName in ["Africa/Casablanca", "Europe/Paris", "Asia/Kolkata", "America/New_York", "UTC"] {
+            let zone = TimeZone(identifier: zoneName)!
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            // Every 7 h 13 min from 1969 to 2027: crosses midnights, month ends and changes.
+            var instant = Date(timeIntervalSince1970: -86_400 * 400)
+            while instant.timeIntervalSince1970 < 1_830_000_000 {
+                let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+                let local = LocalTime(instant, in: zone)
+                XCTAssertEqual(local.day, DigestDay(year: c.year!, month: c.month!, day: c.day!), "\(zoneName) \(instant)")
+                XCTAssertEqual(local.hour * 60 + local.minute, c.hour! * 60 + c.minute!, "\(zoneName) \(instant)")
+                instant.addTimeInterval(7 * 3_600 + 13 * 60)
+            }
+        }
+    }
 }

@@ -232,3 +232,27 @@ struct MailMessage {
         return String(decoding: bytes, as: UTF8.self)
     }
 }
+
+final class RenderingSpeedTests: XCTestCase {
+    /// The issue-3 benchmark digests 200 feeds x 30 items: rendering all three files of
+    /// 6,000 single-source stories must stay a small part of its 0.6 s budget.
+    func testSixThousandStoriesRenderQuickly() {
+        var digest = SampleDigest.digest
+        let themes = Theme.allCases
+        digest.stories = (0..<6_000).map { index in
+            Story(id: "s\(index)", headlines: [SampleDigest.headline(
+                "Source \(index % 200)", "Titre numéro \(index) : une nouvelle « importante » & d'autres détails du jour",
+                "https://example.org/feed\(index % 200)/article-\(index)?a=1&b=2", "fr", SampleDigest.at(22, 8 + index % 20, index % 60))],
+                theme: themes[index % themes.count])
+        }
+        let start = Date()
+        let text = TextRenderer.render(digest)
+        let html = HTMLRenderer.render(digest)
+        let eml = MailRenderer.render(digest, text: text, html: html, mail: MailSettings(to: ["a@example.org"]))
+        let elapsed = Date().timeIntervalSince(start)
+        XCTAssertGreaterThan(eml.utf8.count, html.utf8.count)
+        print("rendered 6,000 stories (txt \(text.utf8.count) B, html \(html.utf8.count) B, eml \(eml.utf8.count) B) in \(String(format: "%.3f", elapsed)) s")
+        // Generous for a debug build on a shared machine; a release build is several times faster.
+        XCTAssertLessThan(elapsed, 4.0)
+    }
+}
