@@ -47,9 +47,10 @@ public enum TextRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A section title underlined, after a blank line.
+    /// A section title as the theme names it ("Météo": what a reader, or grep, looks
+    /// for), underlined, after a blank line.
     static func heading(_ label: String) -> [String] {
-        ["", label.uppercased(), String(repeating: "=", count: label.count)]
+        ["", label, String(repeating: "=", count: label.count)]
     }
 
     /// Title, then "sources — time", the link, and the retellings in other languages.

@@ -16,8 +16,8 @@ final class TextRendererTests: XCTestCase {
         XCTAssertEqual(lines[0], "Revue de presse")
         XCTAssertEqual(lines[1], "mardi 23 décembre 2025")
         // Sections in theme order, only those with stories.
-        let headings = lines.filter { line in Theme.allCases.contains { $0.label.uppercased() == line } }
-        XCTAssertEqual(headings, ["POLITIQUE", "SOCIÉTÉ", "INTERNATIONAL", "SPORT", "CULTURE", "MÉTÉO", "SANTÉ"])
+        let headings = lines.indices.dropLast().filter { lines[$0 + 1].hasPrefix("===") && lines[$0] != "mardi 23 décembre 2025" }.map { lines[$0] }
+        XCTAssertEqual(headings, ["À la une", "Politique", "Société", "International", "Sport", "Culture", "Météo", "Santé"])
         XCTAssertTrue(text.contains("Sources : 7/9 lues, dont 1 inchangée depuis la dernière lecture."))
         XCTAssertTrue(text.contains("• L'Opinion — contenu illisible (not XML: an HTML error page), en échec depuis\n  le 20 décembre"))
         XCTAssertTrue(text.contains("• Barlamane — délai dépassé (no answer after 10 s)\n"))
@@ -50,7 +50,7 @@ final class TextRendererTests: XCTestCase {
 
     func testFrontPageListsWidelyReportedStoriesAndKeepsThemInSections() {
         let text = TextRenderer.render(SampleDigest.digest)
-        let frontPage = text.components(separatedBy: "À LA UNE\n")[1].components(separatedBy: "\n\n")[0]
+        let frontPage = text.components(separatedBy: "À la une\n")[1].components(separatedBy: "\n\n")[0]
         XCTAssertTrue(frontPage.contains("Sport · 5 sources"))
         XCTAssertTrue(frontPage.contains("Météo · 3 sources"))
         XCTAssertFalse(frontPage.contains("Trump"), "single-source stories stay off the front page")
@@ -91,6 +91,6 @@ final class TextRendererTests: XCTestCase {
         digest.stories = []
         let text = TextRenderer.render(digest)
         XCTAssertTrue(text.contains("Aucun article publié dans cette période."))
-        XCTAssertFalse(text.contains("À LA UNE"))
+        XCTAssertFalse(text.contains("À la une"))
     }
 }
