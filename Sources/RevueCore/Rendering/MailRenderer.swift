@@ -182,17 +182,25 @@ enum HeaderLine {
     }
 }
 
-/// Addresses as written in the settings; a non-ASCII display name is RFC 2047 encoded.
+/// Addresses as written in the settings ("a@b.ma", "Name <a@b.ma>"): a non-ASCII
+/// display name is RFC 2047 encoded, one with special characters quoted.
 enum MailAddress {
     static func encode(_ address: String) -> String {
         let clean = PlainText.clean(address)
-        guard !clean.unicodeScalars.allSatisfy({ $0.isASCII }),
-            let open = clean.lastIndex(of: "<"), clean.hasSuffix(">")
-        else { return clean }
-        let name = clean[..<open].trimmingCharacters(in: .whitespaces)
-            .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-        let words = EncodedWord.encode(name).joined(separator: " ")
-        return "\(words) \(clean[open...])"
+        guard let open = clean.lastIndex(of: "<"), clean.hasSuffix(">") else { return clean }
+        var name = clean[..<open].trimmingCharacters(in: .whitespaces)
+        if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
+        let mailbox = clean[open...]
+        if name.isEmpty { return String(mailbox) }
+        if !name.unicodeScalars.allSatisfy(\.isASCII) {
+            return "\(EncodedWord.encode(name).joined(separator: " ")) \(mailbox)"
+        }
+        // RFC 5322 "specials": unquoted, a comma would split one recipient in two.
+        if name.contains(where: { "()<>[]:;@\\,.\"".contains($0) }) {
+            let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            return "\"\(escaped)\" \(mailbox)"
+        }
+        return "\(name) \(mailbox)"
     }
 
     /// The domain for the Message-ID: the sender's, else "localhost".

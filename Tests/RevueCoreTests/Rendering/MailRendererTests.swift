@@ -111,6 +111,17 @@ final class MailRendererTests: XCTestCase {
         XCTAssertEqual(message.header("Subject"), "Revue Bcc: x@evil.example — mardi 23 décembre 2025")
     }
 
+    func testAddressesAreEncodedOrQuotedAsNeeded() {
+        XCTAssertEqual(MailAddress.encode("veille@example.ma"), "veille@example.ma")
+        XCTAssertEqual(MailAddress.encode("Veille <veille@example.ma>"), "Veille <veille@example.ma>")
+        XCTAssertEqual(MailAddress.encode("Dupont, Jean <jd@example.ma>"), "\"Dupont, Jean\" <jd@example.ma>")
+        XCTAssertEqual(MailAddress.encode("\"Dupont, Jean\" <jd@example.ma>"), "\"Dupont, Jean\" <jd@example.ma>")
+        XCTAssertEqual(MailAddress.encode("Équipe <e@example.ma>"), "=?UTF-8?B?w4lxdWlwZQ==?= <e@example.ma>")
+        XCTAssertEqual(MailAddress.domain(of: "Revue <revue@presse.example.ma>"), "presse.example.ma")
+        XCTAssertEqual(MailAddress.domain(of: "revue"), "localhost")
+        XCTAssertEqual(MailAddress.domain(of: "x@bad domain>"), "localhost")
+    }
+
     func testDateHeaderUsesTheZoneOffset() {
         let instant = Date(timeIntervalSince1970: 1_766_474_100) // 2025-12-23T07:15:00Z
         XCTAssertEqual(MailDate.rfc5322(instant, in: SampleDigest.casablanca), "Tue, 23 Dec 2025 08:15:00 +0100")
