@@ -20,11 +20,10 @@ public struct DigestWriter: Sendable {
         let base = URL(fileURLWithPath: directory).appendingPathComponent(digest.day.description).path
         let files = DigestFiles(text: base + ".txt", html: base + ".html", mail: base + ".eml",
             status: base + ".status.json")
-        let text = TextRenderer.render(digest)
-        let html = HTMLRenderer.render(digest)
-        try AtomicFile.write(text, to: files.text)
-        try AtomicFile.write(html, to: files.html)
-        try AtomicFile.write(MailRenderer.render(digest, text: text, html: html, mail: mail), to: files.mail)
+        let rendered = RenderedDigest(digest, mail: mail)
+        try AtomicFile.write(rendered.text, to: files.text)
+        try AtomicFile.write(rendered.html, to: files.html)
+        try AtomicFile.write(rendered.mail, to: files.mail)
         try AtomicFile.write(try StatusFile(digest).json(), to: files.status)
         return files
     }
