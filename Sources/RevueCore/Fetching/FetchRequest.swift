@@ -25,7 +25,7 @@ public struct FetchRequest: Sendable, Hashable {
     /// A stored validator, or nil when it is empty or could smuggle another header in.
     private static func headerValue(_ value: String?) -> String? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty,
-              !value.contains(where: { $0 == "\r" || $0 == "\n" }) else { return nil }
+              !value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) else { return nil }
         return value
     }
 }

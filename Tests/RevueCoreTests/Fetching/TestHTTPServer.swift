@@ -1,0 +1,50 @@
+import Foundation
+import XCTest
+
+/// The Python test server of Fixtures/fetching/testserver.py, started once per test run.
+/// It listens on 127.0.0.1 only and exits when this process closes its stdin.
+final class TestHTTPServer: @unchecked Sendable {  // immutable after init
+    let port: Int
+    private let process: Process
+    private let stdin: Pipe
+
+    /// Shared by every fetch test; nil when python3 is missing or the server did not start.
+    static let shared: TestHTTPServer? = try? TestHTTPServer()
+
+    private init() throws {
+        guard let script = Bundle.module.url(forResource: "testserver", withExtension: "py", subdirectory: "Fixtures/fetching") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path, "--max-seconds", "600"]
+        stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice  // tracebacks of connections we cut on purpose
+        try process.run()
+        // The first line is the port.
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = stdout.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        guard let text = String(data: line, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+              let port = Int(text) else { throw CocoaError(.fileReadCorruptFile) }
+        self.port = port
+    }
+
+    func url(_ pathAndQuery: String) -> String { "http://127.0.0.1:\(port)\(pathAndQuery)" }
+
+    static func require() throws -> TestHTTPServer {
+        guard let server = shared else { throw TestServerError.didNotStart }
+        return server
+    }
+}
+
+enum TestServerError: Error {
+    /// python3 missing, or Fixtures/fetching/testserver.py did not print its port.
+    case didNotStart
+}
