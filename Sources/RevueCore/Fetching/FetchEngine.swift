@@ -44,12 +44,20 @@ public final class FetchEngine: Sendable {
         _ body: (Int, Result<FetchResponse, FetchError>) async -> Void
     ) async {
         let deadline = deadline ?? .now + settings.stageTimeout
+        // A sliding window of tasks rather than one per source up front: memory stays flat
+        // for thousands of sources, and the window still keeps every connection busy.
+        let window = settings.maxConnections > 0 ? max(16, settings.maxConnections * 2) : 1024
         await withTaskGroup(of: (Int, Result<FetchResponse, FetchError>).self) { group in
-            for (index, request) in requests.enumerated() {
+            var pending = requests.enumerated().makeIterator()
+            func startNext() -> Bool {
+                guard let (index, request) = pending.next() else { return false }
                 group.addTask { (index, await self.fetch(request, deadline: deadline)) }
+                return true
             }
-            for await (index, result) in group {
+            for _ in 0..<window where !startNext() { break }
+            while let (index, result) = await group.next() {
                 await body(index, result)
+                _ = startNext()
             }
         }
     }
