@@ -35,7 +35,10 @@ final class CurlMultiLoop: Sendable {
         multi = MultiHandle(pointer: pointer)
         _ = revue_multi_setopt_long(pointer, CURLMOPT_MAX_TOTAL_CONNECTIONS, max(0, settings.maxConnections))
         _ = revue_multi_setopt_long(pointer, CURLMOPT_MAX_HOST_CONNECTIONS, max(0, settings.maxPerHost))
-        _ = revue_multi_setopt_long(pointer, CURLMOPT_MAXCONNECTS, max(8, settings.maxConnections))
+        if settings.maxConnections > 0 {
+            // Keep every connection of a run open for reuse (libcurl's default cache is smaller).
+            _ = revue_multi_setopt_long(pointer, CURLMOPT_MAXCONNECTS, settings.maxConnections)
+        }
         _ = revue_multi_setopt_long(pointer, CURLMOPT_PIPELINING, revue_pipe_multiplex())
         admissionLimit = settings.maxConnections > 0 ? max(16, settings.maxConnections * 2) : 1024
         let thread = Thread { [self] in run() }

@@ -106,6 +106,24 @@ final class FetchClassificationTests: XCTestCase {
         XCTAssertEqual(FetchRequest(url: "u", etag: "\"a\"\r\nX-Evil: 1").conditionalHeaders, [])
     }
 
+    func testValidatorsKeptBetweenRuns() {
+        let stored = HTTPValidators(etag: "\"old\"", lastModified: "Mon, 13 Nov 2023 00:00:00 GMT")
+        let fresh = FetchResponse(status: 200, body: Data("x".utf8), effectiveURL: "u", etag: "\"new\"")
+        XCTAssertEqual(HTTPValidators.next(after: fresh, previous: stored), HTTPValidators(etag: "\"new\""),
+                       "a 200 replaces the validators, dropping the Last-Modified it no longer sends")
+        let confirmed = FetchResponse(status: 304, body: Data(), effectiveURL: "u", etag: "\"old\"")
+        XCTAssertEqual(HTTPValidators.next(after: confirmed, previous: stored), stored)
+        let bare304 = FetchResponse(status: 304, body: Data(), effectiveURL: "u")
+        XCTAssertEqual(HTTPValidators.next(after: bare304, previous: stored), stored)
+        let request = FetchRequest(url: "u", validators: stored)
+        XCTAssertEqual(request.etag, stored.etag)
+        XCTAssertEqual(request.lastModified, stored.lastModified)
+        let report = SourceReport(name: "Le Matin", url: "u", fetchError: FetchError(.httpStatus, "HTTP 503 Service Unavailable"))
+        XCTAssertEqual(report.status, .failed)
+        XCTAssertEqual(report.reason, .httpStatus)
+        XCTAssertEqual(report.detail, "HTTP 503 Service Unavailable")
+    }
+
     func testDurationsReadAsSeconds() {
         XCTAssertEqual(TransferOutcome.seconds(.seconds(10)), "10 s")
         XCTAssertEqual(TransferOutcome.seconds(.milliseconds(1500)), "1.5 s")

@@ -312,6 +312,28 @@ final class FetchEngineTests: XCTestCase {
         }
     }
 
+    func testEngineThreadEndsWhenTheEngineIsReleased() async throws {
+        let server = try TestHTTPServer.require()
+        func threadCount() -> Int {
+            (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task").count) ?? 0
+        }
+        func oneEngine() async -> Int? {
+            let engine = FetchEngine(settings: settings())
+            return try? await engine.fetch(FetchRequest(url: server.url("/ok"))).get().status
+        }
+        _ = await oneEngine()  // warms up the concurrency pool's own threads
+        try await Task.sleep(for: .milliseconds(200))
+        let before = threadCount()
+        let status = await oneEngine()
+        XCTAssertEqual(status, 200)
+        var after = threadCount()
+        for _ in 0..<20 where after > before {
+            try await Task.sleep(for: .milliseconds(50))
+            after = threadCount()
+        }
+        XCTAssertLessThanOrEqual(after, before, "the revue-fetch thread should have exited")
+    }
+
     // MARK: - file:// and proxy
 
     func testFileSourcesOnlyWhenAllowed() async throws {
