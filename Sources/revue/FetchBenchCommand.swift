@@ -27,6 +27,9 @@ struct FetchBenchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Connections per host (0: no limit).")
     var maxPerHost: Int?
 
+    @Option(name: .long, help: "Seconds to wait between passes, as between two runs (the server settles).")
+    var pause = 1.0
+
     @Flag(name: .long, help: "Hand each result over as it arrives and keep no body (as a streaming pipeline would).")
     var stream = false
 
@@ -45,6 +48,7 @@ struct FetchBenchCommand: AsyncParsableCommand {
 
         var requests = urls.map { FetchRequest(url: $0) }
         for pass in 1...`repeat` {
+            if pass > 1, pause > 0 { try await Task.sleep(for: .milliseconds(Int64(pause * 1000))) }
             let engine = FetchEngine(settings: settings)
             let start = ContinuousClock.now
             let passDeadline = deadline.map { start + .milliseconds(Int64($0 * 1000)) }

@@ -40,7 +40,7 @@ final class CurlMultiLoop: Sendable {
             _ = revue_multi_setopt_long(pointer, CURLMOPT_MAXCONNECTS, settings.maxConnections)
         }
         _ = revue_multi_setopt_long(pointer, CURLMOPT_PIPELINING, revue_pipe_multiplex())
-        admissionLimit = settings.maxConnections > 0 ? max(16, settings.maxConnections * 2) : 1024
+        admissionLimit = settings.maxConnections > 0 ? max(16, settings.maxConnections + 16) : 1024
         let thread = Thread { [self] in run() }
         thread.name = "revue-fetch"
         thread.start()

@@ -59,6 +59,7 @@ final class CurlTransfer: @unchecked Sendable {
         _ = revue_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, revue_http_version_2tls())
         _ = revue_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1)
         _ = revue_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2)
+        if let extra = s.extraCertificates { _ = revue_easy_setopt_string(easy, CURLOPT_CAINFO, extra) }
         _ = revue_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(s.connectTimeout))
         _ = revue_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Self.milliseconds(s.transferTimeout))
         if s.lowSpeedLimit > 0, s.lowSpeedTime > .zero {

@@ -22,6 +22,9 @@ public struct FetchSettings: Sendable, Hashable {
     /// Budget of the whole fetch stage when the caller gives no deadline.
     public var stageTimeout: Duration = .seconds(11)
     public var userAgent = "revue/\(RevueVersion.current) (+press review digest)"
+    /// Extra trusted certificates (a PEM file), for a site or proxy signed by a private
+    /// authority; the system's trust store is used otherwise. Verification stays on.
+    public var extraCertificates: String?
     /// file:// is allowed for configured sources (the offline demo), never from a redirect.
     public var allowFileURLs = true
 

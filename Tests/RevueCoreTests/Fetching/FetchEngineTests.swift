@@ -334,6 +334,21 @@ final class FetchEngineTests: XCTestCase {
         XCTAssertLessThanOrEqual(after, before, "the revue-fetch thread should have exited")
     }
 
+    // MARK: - TLS
+
+    func testUntrustedCertificateIsRefused() async throws {
+        let server = try TestHTTPServer.require()
+        let failure = try await failure("https://127.0.0.1:\(server.tlsPort)/ok")
+        XCTAssertEqual(failure.reason, .tls)
+        XCTAssertTrue(failure.message.hasPrefix("TLS certificate not trusted"), failure.message)
+    }
+
+    func testTrustedCertificateWorks() async throws {
+        let server = try TestHTTPServer.require()
+        let text = try await text("https://127.0.0.1:\(server.tlsPort)/ok", settings { $0.extraCertificates = server.certificatePath })
+        XCTAssertEqual(text, "ok")
+    }
+
     // MARK: - file:// and proxy
 
     func testFileSourcesOnlyWhenAllowed() async throws {

@@ -5,6 +5,9 @@ import XCTest
 /// It listens on 127.0.0.1 only and exits when this process closes its stdin.
 final class TestHTTPServer: @unchecked Sendable {  // immutable after init
     let port: Int
+    /// The same server behind TLS, with the self-signed certificate of `certificatePath`.
+    let tlsPort: Int
+    let certificatePath: String
     private let process: Process
     private let stdin: Pipe
 
@@ -15,9 +18,14 @@ final class TestHTTPServer: @unchecked Sendable {  // immutable after init
         guard let script = Bundle.module.url(forResource: "testserver", withExtension: "py", subdirectory: "Fixtures/fetching") else {
             throw CocoaError(.fileNoSuchFile)
         }
+        guard let cert = Bundle.module.url(forResource: "selfsigned-cert", withExtension: "pem", subdirectory: "Fixtures/fetching"),
+              let key = Bundle.module.url(forResource: "selfsigned-key", withExtension: "pem", subdirectory: "Fixtures/fetching") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        certificatePath = cert.path
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path, "--max-seconds", "600"]
+        process.arguments = ["python3", script.path, "--max-seconds", "600", "--tls-cert", cert.path, "--tls-key", key.path]
         stdin = Pipe()
         let stdout = Pipe()
         process.standardInput = stdin
@@ -31,9 +39,10 @@ final class TestHTTPServer: @unchecked Sendable {  // immutable after init
             if chunk.isEmpty { break }
             line.append(chunk)
         }
-        guard let text = String(data: line, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
-              let port = Int(text) else { throw CocoaError(.fileReadCorruptFile) }
-        self.port = port
+        let ports = String(decoding: line, as: UTF8.self).split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+        guard ports.count == 2 else { throw CocoaError(.fileReadCorruptFile) }
+        port = ports[0]
+        tlsPort = ports[1]
     }
 
     func url(_ pathAndQuery: String) -> String { "http://127.0.0.1:\(port)\(pathAndQuery)" }

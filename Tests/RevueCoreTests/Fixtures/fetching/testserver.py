@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """HTTP server on 127.0.0.1 for the fetch engine tests (standard library only).
 
-Prints its port on the first line of stdout, then serves until stdin closes (the test
+Prints its port on the first line of stdout (then, with --tls-cert/--tls-key, the port
+of the same server behind TLS with that certificate), then serves until stdin closes (the test
 process ended) or --max-seconds pass.
 
   /ok                       200 "ok"
@@ -25,6 +26,7 @@ import argparse
 import gzip
 import http.server
 import os
+import ssl
 import sys
 import threading
 import time
@@ -159,9 +161,19 @@ class Server(http.server.ThreadingHTTPServer):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-seconds", type=float, default=300)
+    ap.add_argument("--tls-cert")
+    ap.add_argument("--tls-key")
     args = ap.parse_args()
     server = Server(("127.0.0.1", 0), Handler)
-    print(server.server_address[1], flush=True)
+    ports = [str(server.server_address[1])]
+    if args.tls_cert and args.tls_key:
+        tls = Server(("127.0.0.1", 0), Handler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+        tls.socket = context.wrap_socket(tls.socket, server_side=True)
+        ports.append(str(tls.server_address[1]))
+        threading.Thread(target=tls.serve_forever, daemon=True).start()
+    print(" ".join(ports), flush=True)
 
     def watch_stdin():
         sys.stdin.read()
