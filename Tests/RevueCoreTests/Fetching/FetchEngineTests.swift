@@ -112,6 +112,48 @@ final class FetchEngineTests: XCTestCase {
         XCTAssertEqual(error(results[2])?.reason, .httpStatus)
     }
 
+    func testSequentialFetchesReuseOneConnection() async throws {
+        let server = try TestHTTPServer.require()
+        let engine = FetchEngine(settings: settings())
+        func connections() async throws -> Int {
+            let response = try await engine.fetch(FetchRequest(url: server.url("/connections"))).get()
+            return try XCTUnwrap(Int(String(decoding: response.body, as: UTF8.self)))
+        }
+        let before = try await connections()
+        for index in 0..<5 {
+            let status = try await engine.fetch(FetchRequest(url: server.url("/ok?n=\(index)"))).get().status
+            XCTAssertEqual(status, 200)
+        }
+        let after = try await connections()
+        XCTAssertEqual(after, before, "every request went over the connection already open")
+    }
+
+    func testCancellingAtRandomMomentsResumesEveryCallerOnce() async throws {
+        let server = try TestHTTPServer.require()
+        let engine = FetchEngine(settings: settings())
+        let outcomes = await withTaskGroup(of: FailureReason?.self) { group in
+            for index in 0..<60 {
+                let task = Task { await engine.fetch(FetchRequest(url: server.url("/latency?ms=\(index % 3 * 40)&c=\(index)"))) }
+                group.addTask {
+                    try? await Task.sleep(for: .milliseconds(index % 7 * 15))
+                    task.cancel()
+                    switch await task.value {
+                    case .success: return nil
+                    case .failure(let error): return error.reason
+                    }
+                }
+            }
+            var reasons: [FailureReason?] = []
+            for await reason in group { reasons.append(reason) }
+            return reasons
+        }
+        XCTAssertEqual(outcomes.count, 60)
+        XCTAssertTrue(outcomes.allSatisfy { $0 == nil || $0 == .cancelled }, "\(outcomes)")
+        XCTAssertTrue(outcomes.contains(.cancelled))
+        let after = await engine.fetch(FetchRequest(url: server.url("/ok")))
+        XCTAssertEqual(try after.get().status, 200, "the engine still works after the cancellations")
+    }
+
     // MARK: - Conditional GET
 
     func testConditionalGetWithETagGives304AndValidators() async throws {

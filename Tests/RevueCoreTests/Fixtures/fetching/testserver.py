@@ -21,6 +21,7 @@ process ended) or --max-seconds pass.
   /hold?s=S                 sends nothing for S seconds, then 200
   /status?code=C            status C
   /count?key=K              how many requests key K got (for retry tests)
+  /connections              how many connections the server accepted so far
 """
 import argparse
 import gzip
@@ -52,6 +53,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args):
         pass
+
+    def setup(self):
+        super().setup()
+        bump("connections")
 
     def reply(self, code, body=b"", headers=()):
         self.send_response(code)
@@ -146,6 +151,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.reply(200, b"held")
         if path == "/status":
             return self.reply(int(q.get("code", "500")), b"status")
+        if path == "/connections":
+            with LOCK:
+                n = COUNTS.get("connections", 0)
+            return self.reply(200, str(n).encode())
         if path == "/count":
             with LOCK:
                 n = COUNTS.get(q.get("key", ""), 0)
