@@ -19,4 +19,10 @@ static inline CURLcode revue_easy_getinfo_string(CURL *h, CURLINFO i, char **v) 
 static inline CURLcode revue_easy_getinfo_pointer(CURL *h, CURLINFO i, void **v) { return curl_easy_getinfo(h, i, v); }
 
 static inline CURLMcode revue_multi_setopt_long(CURLM *m, CURLMoption o, long v) { return curl_multi_setopt(m, o, v); }
+
+// Macros Swift does not import as typed constants.
+static inline long revue_http_version_2tls(void) { return CURL_HTTP_VERSION_2TLS; }
+static inline long revue_pipe_multiplex(void) { return CURLPIPE_MULTIPLEX; }
+static inline long revue_global_default(void) { return CURL_GLOBAL_DEFAULT; }
+static inline unsigned int revue_header_origin_server(void) { return CURLH_HEADER; }
 #endif

@@ -1,115 +1,116 @@
-import CCurl
 import Foundation
 
-// STUB (owner: fetching). Interface the pipeline relies on; the real engine replaces it.
-
-public struct FetchRequest: Sendable, Hashable {
-    public var url: String
-    /// Validators from the last good response, for a conditional GET.
-    public var etag: String?
-    public var lastModified: String?
-
-    public init(url: String, etag: String? = nil, lastModified: String? = nil) {
-        self.url = url
-        self.etag = etag
-        self.lastModified = lastModified
-    }
-}
-
-public struct FetchResponse: Sendable {
-    public var status: Int
-    public var body: Data
-    public var contentType: String?
-    /// Address after redirects: relative links resolve against it.
-    public var effectiveURL: String
-    public var etag: String?
-    public var lastModified: String?
-
-    public init(
-        status: Int, body: Data, contentType: String? = nil, effectiveURL: String,
-        etag: String? = nil, lastModified: String? = nil
-    ) {
-        self.status = status
-        self.body = body
-        self.contentType = contentType
-        self.effectiveURL = effectiveURL
-        self.etag = etag
-        self.lastModified = lastModified
-    }
-
-    public var isNotModified: Bool { status == 304 }
-}
-
-public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
-    public var reason: FailureReason
-    public var message: String
-
-    public init(_ reason: FailureReason, _ message: String) {
-        self.reason = reason
-        self.message = message
-    }
-
-    public var description: String { message }
-}
-
-public struct FetchSettings: Sendable, Hashable {
-    public var maxConnections = 64
-    public var maxPerHost = 6
-    public var connectTimeout: Duration = .seconds(10)
-    public var transferTimeout: Duration = .seconds(30)
-    public var maxBodyBytes = 10 << 20
-    public var userAgent = "revue/\(RevueVersion.current) (+press review digest)"
-    /// file:// is allowed for configured sources (the offline demo), never from a redirect.
-    public var allowFileURLs = true
-
-    public init() {}
-}
-
+/// Fetches many sources at once over one libcurl multi handle, within limits: connections
+/// overall and per host, time, body size, redirects. Transient failures are retried within
+/// the stage deadline; every failure comes back classified.
+///
+///     let engine = FetchEngine(settings: config.fetch)
+///     let results = await engine.fetchAll(requests, deadline: .now + .seconds(11))
 public final class FetchEngine: Sendable {
     public let settings: FetchSettings
+    private let loop: CurlMultiLoop?
+    private let retry: RetryPolicy
 
     public init(settings: FetchSettings = FetchSettings()) {
         self.settings = settings
+        loop = CurlMultiLoop(settings: settings)
+        retry = RetryPolicy(settings: settings)
     }
 
-    /// Fetches every request concurrently; results come back in request order.
-    /// Whatever is still running at `deadline` ends as `.cancelled`.
+    deinit {
+        loop?.stop()
+    }
+
+    /// Fetches every request concurrently; results come back in request order, and each
+    /// also goes to `onEach` as soon as it is known (from any thread).
+    /// Whatever is still running at `deadline` (default: `settings.stageTimeout` from now)
+    /// ends as `.cancelled`.
     public func fetchAll(
         _ requests: [FetchRequest], deadline: ContinuousClock.Instant? = nil,
         onEach: (@Sendable (Int, Result<FetchResponse, FetchError>) -> Void)? = nil
     ) async -> [Result<FetchResponse, FetchError>] {
-        var out: [Result<FetchResponse, FetchError>] = []
-        for (i, r) in requests.enumerated() {
-            let result = Self.blockingGet(r, settings: settings)
-            onEach?(i, result)
-            out.append(result)
+        var results = [Result<FetchResponse, FetchError>?](repeating: nil, count: requests.count)
+        await forEachResult(requests, deadline: deadline) { index, result in
+            onEach?(index, result)
+            results[index] = result
         }
-        return out
+        return results.map { $0 ?? .failure(FetchError(.cancelled, "cancelled")) }
     }
 
-    private final class Sink: @unchecked Sendable { var data = Data() }
+    /// Like `fetchAll`, but hands each result over as it arrives and keeps none: the
+    /// caller can parse and drop each body, so memory stays flat for thousands of sources.
+    public func forEachResult(
+        _ requests: [FetchRequest], deadline: ContinuousClock.Instant? = nil,
+        _ body: (Int, Result<FetchResponse, FetchError>) async -> Void
+    ) async {
+        let deadline = deadline ?? .now + settings.stageTimeout
+        // A sliding window of tasks rather than one per source up front: memory stays flat
+        // for thousands of sources, and the window still keeps every connection busy.
+        let window = settings.maxConnections > 0 ? max(16, settings.maxConnections * 2) : 1024
+        await withTaskGroup(of: (Int, Result<FetchResponse, FetchError>).self) { group in
+            var pending = requests.enumerated().makeIterator()
+            func startNext() -> Bool {
+                guard let (index, request) = pending.next() else { return false }
+                group.addTask { (index, await self.fetch(request, deadline: deadline)) }
+                return true
+            }
+            for _ in 0..<window where !startNext() { break }
+            while let (index, result) = await group.next() {
+                await body(index, result)
+                _ = startNext()
+            }
+        }
+    }
 
-    private static func blockingGet(_ r: FetchRequest, settings: FetchSettings) -> Result<FetchResponse, FetchError> {
-        guard let h = curl_easy_init() else { return .failure(FetchError(.other, "curl_easy_init failed")) }
-        defer { curl_easy_cleanup(h) }
-        let sink = Sink()
-        let box = Unmanaged.passRetained(sink)
-        defer { box.release() }
-        _ = revue_easy_setopt_string(h, CURLOPT_URL, r.url)
-        _ = revue_easy_setopt_long(h, CURLOPT_FOLLOWLOCATION, 1)
-        _ = revue_easy_setopt_string(h, CURLOPT_ACCEPT_ENCODING, "")
-        _ = revue_easy_setopt_pointer(h, CURLOPT_WRITEDATA, box.toOpaque())
-        _ = revue_easy_setopt_write(h, CURLOPT_WRITEFUNCTION) { ptr, size, n, ud in
-            let s = Unmanaged<Sink>.fromOpaque(ud!).takeUnretainedValue()
-            s.data.append(UnsafeRawPointer(ptr!).assumingMemoryBound(to: UInt8.self), count: size * n)
-            return size * n
+    /// One request, retried while its failure is transient and the deadline allows.
+    public func fetch(
+        _ request: FetchRequest, deadline: ContinuousClock.Instant? = nil
+    ) async -> Result<FetchResponse, FetchError> {
+        let deadline = deadline ?? .now + settings.stageTimeout
+        var attempt = 1
+        var result = await perform(request, deadline: deadline)
+        while case .failure(let error) = result, let delay = retry.delay(after: error, attempt: attempt) {
+            let resumeAt = ContinuousClock.now + delay
+            guard resumeAt < deadline, (try? await Task.sleep(until: resumeAt, clock: .continuous)) != nil else { break }
+            attempt += 1
+            let next = await perform(request, deadline: deadline)
+            // A retry cut by the deadline says less than the failure that caused it.
+            if case .failure(let nextError) = next, nextError.reason == .cancelled {
+                result = .failure(error.afterAttempts(attempt - 1, note: "retry cut by the deadline"))
+                return result
+            }
+            result = next
         }
-        let rc = curl_easy_perform(h)
-        guard rc == CURLE_OK else {
-            return .failure(FetchError(.other, String(cString: curl_easy_strerror(rc))))
+        if attempt > 1, case .failure(let error) = result {
+            return .failure(error.afterAttempts(attempt))
         }
-        var code = 0
-        _ = revue_easy_getinfo_long(h, CURLINFO_RESPONSE_CODE, &code)
-        return .success(FetchResponse(status: code == 0 ? 200 : code, body: sink.data, effectiveURL: r.url))
+        return result
+    }
+
+    /// One attempt, on the engine thread; the caller's task waits without blocking a thread.
+    private func perform(
+        _ request: FetchRequest, deadline: ContinuousClock.Instant
+    ) async -> Result<FetchResponse, FetchError> {
+        guard let loop else { return .failure(FetchError(.other, "libcurl could not be initialised")) }
+        let transfer = CurlTransfer(request: request, settings: settings, deadline: deadline)
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                transfer.completion = continuation
+                loop.submit(transfer)
+            }
+        } onCancel: {
+            transfer.markCancelled()
+            loop.cancel(transfer)
+        }
+    }
+}
+
+extension FetchError {
+    /// "HTTP 503 Service Unavailable (3 attempts)".
+    func afterAttempts(_ attempts: Int, note: String? = nil) -> FetchError {
+        var error = self
+        let detail = [attempts > 1 ? "\(attempts) attempts" : nil, note].compactMap { $0 }.joined(separator: ", ")
+        if !detail.isEmpty { error.message += " (\(detail))" }
+        return error
     }
 }

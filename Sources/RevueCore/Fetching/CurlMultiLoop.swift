@@ -1,0 +1,223 @@
+import CCurl
+import Foundation
+import Synchronization
+
+/// libcurl is initialised once per process, before the first multi handle.
+private let curlGlobalInit: Bool = curl_global_init(revue_global_default()) == CURLE_OK
+
+/// The multi handle pointer, shared only for `curl_multi_wakeup` (thread-safe in libcurl).
+private struct MultiHandle: @unchecked Sendable {
+    let pointer: UnsafeMutableRawPointer
+}
+
+/// The engine thread: one libcurl multi handle driven by `curl_multi_poll` on a thread of
+/// its own, so that waiting on sockets never holds a thread of the Swift concurrency pool.
+/// Other threads hand it transfers and cancellations through a mutex-protected inbox and
+/// wake it with `curl_multi_wakeup`.
+final class CurlMultiLoop: Sendable {
+    private struct Inbox {
+        var arrivals: [CurlTransfer] = []
+        var cancellations: [CurlTransfer] = []
+        var stopping = false
+        /// Set by the engine thread just before it frees the multi handle: nobody may
+        /// wake it after that.
+        var closed = false
+    }
+
+    private let multi: MultiHandle
+    private let inbox = Mutex(Inbox())
+    /// Easy handles alive at once: the rest wait as plain values, which keeps memory flat
+    /// for thousands of sources. Twice the connection limit keeps every connection busy.
+    private let admissionLimit: Int
+
+    init?(settings: FetchSettings) {
+        guard curlGlobalInit, let pointer = curl_multi_init() else { return nil }
+        multi = MultiHandle(pointer: pointer)
+        _ = revue_multi_setopt_long(pointer, CURLMOPT_MAX_TOTAL_CONNECTIONS, max(0, settings.maxConnections))
+        _ = revue_multi_setopt_long(pointer, CURLMOPT_MAX_HOST_CONNECTIONS, max(0, settings.maxPerHost))
+        if settings.maxConnections > 0 {
+            // Keep every connection of a run open for reuse (libcurl's default cache is smaller).
+            _ = revue_multi_setopt_long(pointer, CURLMOPT_MAXCONNECTS, settings.maxConnections)
+        }
+        _ = revue_multi_setopt_long(pointer, CURLMOPT_PIPELINING, revue_pipe_multiplex())
+        admissionLimit = settings.maxConnections > 0 ? max(16, settings.maxConnections + 16) : 1024
+        let thread = Thread { [self] in run() }
+        thread.name = "revue-fetch"
+        thread.start()
+    }
+
+    /// Hands a transfer to the engine thread; its completion resumes the caller.
+    func submit(_ transfer: CurlTransfer) {
+        let accepted = inbox.withLock { inbox in
+            guard !inbox.closed, !inbox.stopping else { return false }
+            inbox.arrivals.append(transfer)
+            curl_multi_wakeup(multi.pointer)
+            return true
+        }
+        if !accepted { transfer.finish(.failure(FetchError(.cancelled, "cancelled: the fetch engine has stopped"))) }
+    }
+
+    /// Asks the engine thread to drop a transfer (the caller's task was cancelled).
+    func cancel(_ transfer: CurlTransfer) {
+        inbox.withLock { inbox in
+            guard !inbox.closed else { return }
+            inbox.cancellations.append(transfer)
+            curl_multi_wakeup(multi.pointer)
+        }
+    }
+
+    /// Ends the thread; transfers still running are reported cancelled.
+    func stop() {
+        inbox.withLock { inbox in
+            guard !inbox.closed else { return }
+            inbox.stopping = true
+            curl_multi_wakeup(multi.pointer)
+        }
+    }
+
+    // MARK: - Engine thread
+
+    private func run() {
+        var running = RunningSet()
+        while true {
+            let (arrivals, cancellations, stopping) = inbox.withLock { inbox in
+                defer {
+                    inbox.arrivals.removeAll(keepingCapacity: true)
+                    inbox.cancellations.removeAll(keepingCapacity: true)
+                }
+                return (inbox.arrivals, inbox.cancellations, inbox.stopping)
+            }
+            if stopping { break }
+            running.waiting.append(contentsOf: arrivals)
+            for transfer in cancellations { drop(transfer, from: &running, FetchError(.cancelled, "cancelled")) }
+            if !cancellations.isEmpty { dropCancelledWaiting(&running) }
+            expireDeadlines(&running)
+            admit(&running)
+
+            var stillRunning: Int32 = 0
+            curl_multi_perform(multi.pointer, &stillRunning)
+            collectFinished(&running)
+            admit(&running)
+
+            curl_multi_poll(multi.pointer, nil, 0, pollTimeout(running), nil)
+        }
+        shutDown(&running)
+    }
+
+    /// Transfers admitted into libcurl, keyed by easy handle, and those waiting their turn.
+    private struct RunningSet {
+        var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
+        var waiting: [CurlTransfer] = []
+        var waitingHead = 0
+
+        var waitingCount: Int { waiting.count - waitingHead }
+
+        mutating func popWaiting() -> CurlTransfer? {
+            guard waitingHead < waiting.count else { return nil }
+            let transfer = waiting[waitingHead]
+            waitingHead += 1
+            if waitingHead > 1024, waitingHead * 2 > waiting.count {
+                waiting.removeFirst(waitingHead)
+                waitingHead = 0
+            }
+            return transfer
+        }
+    }
+
+    private func admit(_ running: inout RunningSet) {
+        while running.active.count < admissionLimit, let transfer = running.popWaiting() {
+            if transfer.isCancelled {
+                transfer.finish(.failure(FetchError(.cancelled, "cancelled")))
+                continue
+            }
+            guard let easy = transfer.makeEasyHandle() else {
+                transfer.finish(.failure(FetchError(.other, "libcurl could not create a transfer")))
+                continue
+            }
+            running.active[easy] = transfer
+            curl_multi_add_handle(multi.pointer, easy)
+        }
+    }
+
+    private func collectFinished(_ running: inout RunningSet) {
+        var queued: Int32 = 0
+        while let message = curl_multi_info_read(multi.pointer, &queued) {
+            guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
+                  let transfer = running.active.removeValue(forKey: easy) else { continue }
+            let code = message.pointee.data.result
+            curl_multi_remove_handle(multi.pointer, easy)
+            transfer.finish(transfer.outcome(code: code).result(settings: transfer.settings))
+        }
+    }
+
+    private func drop(_ transfer: CurlTransfer, from running: inout RunningSet, _ error: FetchError) {
+        guard let easy = transfer.easy, running.active.removeValue(forKey: easy) != nil else { return }
+        curl_multi_remove_handle(multi.pointer, easy)
+        transfer.finish(.failure(error))
+    }
+
+    private func dropCancelledWaiting(_ running: inout RunningSet) {
+        let pending = running.waiting[running.waitingHead...]
+        guard pending.contains(where: \.isCancelled) else { return }
+        var kept: [CurlTransfer] = []
+        for transfer in pending {
+            if transfer.isCancelled {
+                transfer.finish(.failure(FetchError(.cancelled, "cancelled")))
+            } else {
+                kept.append(transfer)
+            }
+        }
+        running.waiting = kept
+        running.waitingHead = 0
+    }
+
+    /// The stage deadline: whatever still runs (or waits) then is removed and reported.
+    private func expireDeadlines(_ running: inout RunningSet) {
+        let now = ContinuousClock.now
+        for transfer in running.active.values where transfer.deadline <= now {
+            drop(transfer, from: &running, Self.deadlineError(transfer, now: now))
+        }
+        let pending = running.waiting[running.waitingHead...]
+        guard pending.contains(where: { $0.deadline <= now }) else { return }
+        var kept: [CurlTransfer] = []
+        for transfer in pending {
+            if transfer.deadline <= now {
+                transfer.finish(.failure(FetchError(.cancelled, "cancelled at the deadline before it could start")))
+            } else {
+                kept.append(transfer)
+            }
+        }
+        running.waiting = kept
+        running.waitingHead = 0
+    }
+
+    private static func deadlineError(_ transfer: CurlTransfer, now: ContinuousClock.Instant) -> FetchError {
+        guard let started = transfer.startedAt else { return FetchError(.cancelled, "cancelled at the deadline") }
+        return FetchError(
+            .cancelled, "cancelled at the deadline, still running after \(TransferOutcome.seconds(roundedTenths(now - started)))")
+    }
+
+    private static func roundedTenths(_ duration: Duration) -> Duration {
+        .milliseconds((CurlTransfer.milliseconds(duration) + 50) / 100 * 100)
+    }
+
+    /// Sleeps until libcurl has work, a wakeup, or the nearest deadline (at most 1 s).
+    private func pollTimeout(_ running: RunningSet) -> Int32 {
+        let nearest = running.active.values.map(\.deadline).min()
+        guard let nearest else { return running.waitingCount > 0 ? 0 : 1000 }
+        let wait = CurlTransfer.milliseconds(nearest - .now)
+        return Int32(max(0, min(1000, wait + 1)))
+    }
+
+    private func shutDown(_ running: inout RunningSet) {
+        let leftovers = inbox.withLock { inbox in
+            inbox.closed = true
+            return inbox.arrivals
+        }
+        let stopped = FetchError(.cancelled, "cancelled: the fetch engine has stopped")
+        for transfer in Array(running.active.values) { drop(transfer, from: &running, stopped) }
+        while let transfer = running.popWaiting() { transfer.finish(.failure(stopped)) }
+        for transfer in leftovers { transfer.finish(.failure(stopped)) }
+        curl_multi_cleanup(multi.pointer)
+    }
+}

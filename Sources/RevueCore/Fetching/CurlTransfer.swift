@@ -1,0 +1,153 @@
+import CCurl
+import Foundation
+import Synchronization
+
+/// One request on the engine thread: owns its easy handle, its header list and error
+/// buffer, receives the body, and resumes the waiting caller exactly once.
+///
+/// Everything but `isCancelled` is touched only by the engine thread once submitted (the
+/// mutex of the loop's inbox orders the hand-over), hence `@unchecked Sendable`.
+final class CurlTransfer: @unchecked Sendable {
+    typealias Completion = CheckedContinuation<Result<FetchResponse, FetchError>, Never>
+
+    let request: FetchRequest
+    let settings: FetchSettings
+    let deadline: ContinuousClock.Instant
+    var completion: Completion?
+
+    private let cancelled = Atomic<Bool>(false)
+    private(set) var easy: UnsafeMutableRawPointer?
+    private var headerList: UnsafeMutablePointer<curl_slist>?
+    private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    private var body = Data()
+    private var bodyCut = false
+    private(set) var startedAt: ContinuousClock.Instant?
+
+    init(request: FetchRequest, settings: FetchSettings, deadline: ContinuousClock.Instant) {
+        self.request = request
+        self.settings = settings
+        self.deadline = deadline
+        errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
+    }
+
+    deinit {
+        if let easy { curl_easy_cleanup(easy) }
+        curl_slist_free_all(headerList)
+        errorBuffer.deallocate()
+    }
+
+    var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
+    func markCancelled() { cancelled.store(true, ordering: .releasing) }
+
+    /// Creates and configures the easy handle; nil with the error when that fails.
+    func makeEasyHandle() -> UnsafeMutableRawPointer? {
+        guard let easy = curl_easy_init() else { return nil }
+        self.easy = easy
+        startedAt = .now
+        let s = settings
+        _ = revue_easy_setopt_string(easy, CURLOPT_URL, request.url)
+        _ = revue_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
+        _ = revue_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
+        _ = revue_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, allowedProtocols)
+        // Redirects never lead off the web: no file://, whatever the source was.
+        _ = revue_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        _ = revue_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 1)
+        _ = revue_easy_setopt_long(easy, CURLOPT_MAXREDIRS, s.maxRedirects)
+        // "" asks for every encoding this libcurl decodes (gzip, deflate, br, zstd).
+        _ = revue_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "")
+        _ = revue_easy_setopt_string(easy, CURLOPT_USERAGENT, s.userAgent)
+        _ = revue_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, revue_http_version_2tls())
+        _ = revue_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1)
+        _ = revue_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2)
+        if let extra = s.extraCertificates { _ = revue_easy_setopt_string(easy, CURLOPT_CAINFO, extra) }
+        _ = revue_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(s.connectTimeout))
+        _ = revue_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Self.milliseconds(s.transferTimeout))
+        if s.lowSpeedLimit > 0, s.lowSpeedTime > .zero {
+            _ = revue_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, s.lowSpeedLimit)
+            _ = revue_easy_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, max(1, Self.milliseconds(s.lowSpeedTime) / 1000))
+        }
+        // Refuses early when Content-Length is over the limit; the write callback covers
+        // the rest (chunked bodies, decompressed sizes).
+        _ = revue_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(s.maxBodyBytes))
+        // Proxy: nothing set on purpose, so libcurl honours http_proxy/https_proxy/no_proxy.
+        for header in request.conditionalHeaders {
+            headerList = curl_slist_append(headerList, header)
+        }
+        if let headerList { _ = revue_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList) }
+        _ = revue_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, Unmanaged.passUnretained(self).toOpaque())
+        _ = revue_easy_setopt_write(easy, CURLOPT_WRITEFUNCTION, Self.receiveBody)
+        return easy
+    }
+
+    /// file:// only for a configured file source, and only when the settings allow it.
+    private var allowedProtocols: String {
+        settings.allowFileURLs && TransferOutcome.scheme(of: request.url) == "file" ? "http,https,file" : "http,https"
+    }
+
+    /// Called by libcurl with decoded body bytes. Returning less than given aborts the
+    /// transfer: that is how an oversized (or decompression-bomb) body is cut.
+    private static let receiveBody: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int = {
+        bytes, size, count, context in
+        guard let bytes, let context else { return 0 }
+        let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+        return transfer.receive(UnsafeRawPointer(bytes), size * count)
+    }
+
+    private func receive(_ bytes: UnsafeRawPointer, _ count: Int) -> Int {
+        guard body.count + count <= settings.maxBodyBytes else {
+            bodyCut = true
+            return 0
+        }
+        body.append(bytes.assumingMemoryBound(to: UInt8.self), count: count)
+        return count
+    }
+
+    /// Reads what libcurl knows about the finished transfer.
+    func outcome(code: CURLcode) -> TransferOutcome {
+        var status = 0
+        var osErrno = 0
+        var headerBytes = 0
+        var bodyBytes: curl_off_t = 0
+        var effective: UnsafeMutablePointer<CChar>?
+        var contentType: UnsafeMutablePointer<CChar>?
+        if let easy {
+            _ = revue_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status)
+            _ = revue_easy_getinfo_long(easy, CURLINFO_OS_ERRNO, &osErrno)
+            _ = revue_easy_getinfo_long(easy, CURLINFO_HEADER_SIZE, &headerBytes)
+            _ = revue_easy_getinfo_off(easy, CURLINFO_SIZE_DOWNLOAD_T, &bodyBytes)
+            _ = revue_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &effective)
+            _ = revue_easy_getinfo_string(easy, CURLINFO_CONTENT_TYPE, &contentType)
+        }
+        let outcome = TransferOutcome(
+            code: code, status: status, requestedURL: request.url,
+            effectiveURL: effective.map { String(cString: $0) } ?? request.url,
+            errorText: String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines),
+            osErrno: Int32(osErrno), receivedBytes: headerBytes + Int(bodyBytes), bodyCut: bodyCut,
+            body: body, contentType: contentType.map { String(cString: $0) },
+            etag: header("ETag"), lastModified: header("Last-Modified"), retryAfter: header("Retry-After"),
+            now: Date())
+        body = Data()
+        return outcome
+    }
+
+    /// A header of the last response of the chain (after redirects), if the server sent it.
+    private func header(_ name: String) -> String? {
+        guard let easy else { return nil }
+        var found: UnsafeMutablePointer<curl_header>?
+        guard curl_easy_header(easy, name, 0, revue_header_origin_server(), -1, &found) == CURLHE_OK,
+              let value = found?.pointee.value else { return nil }
+        let text = String(cString: value).trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Resumes the caller; the loop calls it exactly once per transfer.
+    func finish(_ result: Result<FetchResponse, FetchError>) {
+        completion?.resume(returning: result)
+        completion = nil
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attos) = duration.components
+        return Int(seconds) * 1000 + Int(attos / 1_000_000_000_000_000)
+    }
+}

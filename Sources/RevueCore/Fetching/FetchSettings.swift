@@ -1,0 +1,32 @@
+/// Limits and manners of the fetch stage. The defaults suit a morning run over a few dozen
+/// news sites: everything is bounded so that the run ends in about 11 s whatever happens.
+public struct FetchSettings: Sendable, Hashable {
+    /// Transfers running at once, all hosts together.
+    public var maxConnections = 256
+    /// Connections to one host at once (0: no limit). HTTP/2 servers multiplex on one.
+    public var maxPerHost = 8
+    public var connectTimeout: Duration = .seconds(5)
+    /// Whole transfer, redirects included.
+    public var transferTimeout: Duration = .seconds(10)
+    /// A transfer slower than `lowSpeedLimit` bytes/s during `lowSpeedTime` is cut
+    /// (a server that trickles bytes, or one that holds the request without answering).
+    public var lowSpeedLimit = 512
+    public var lowSpeedTime: Duration = .seconds(8)
+    /// Largest body accepted, counted after decompression (a gzip bomb is cut).
+    public var maxBodyBytes = 10 << 20
+    public var maxRedirects = 5
+    /// Tries per source for transient failures (refused, reset, timeout, 429, 5xx).
+    public var maxAttempts = 3
+    /// First wait before a retry; doubles on each further retry. Retry-After wins.
+    public var retryDelay: Duration = .milliseconds(250)
+    /// Budget of the whole fetch stage when the caller gives no deadline.
+    public var stageTimeout: Duration = .seconds(11)
+    public var userAgent = "revue/\(RevueVersion.current) (+press review digest)"
+    /// Extra trusted certificates (a PEM file), for a site or proxy signed by a private
+    /// authority; the system's trust store is used otherwise. Verification stays on.
+    public var extraCertificates: String?
+    /// file:// is allowed for configured sources (the offline demo), never from a redirect.
+    public var allowFileURLs = true
+
+    public init() {}
+}

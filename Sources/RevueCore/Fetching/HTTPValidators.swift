@@ -1,0 +1,39 @@
+import Foundation
+
+/// The ETag and Last-Modified of a source's last good response, kept between runs so
+/// that the next fetch can be conditional.
+public struct HTTPValidators: Sendable, Hashable, Codable {
+    public var etag: String?
+    public var lastModified: String?
+
+    public init(etag: String? = nil, lastModified: String? = nil) {
+        self.etag = etag
+        self.lastModified = lastModified
+    }
+
+    public var isEmpty: Bool { etag == nil && lastModified == nil }
+
+    /// What to keep after a response. A 200 brings the new document's validators (and
+    /// drops old ones it no longer sends); a 304 confirms the stored ones, updated with any
+    /// it repeats.
+    public static func next(after response: FetchResponse, previous: HTTPValidators?) -> HTTPValidators {
+        let sent = HTTPValidators(etag: response.etag, lastModified: response.lastModified)
+        guard response.isNotModified else { return sent }
+        return HTTPValidators(
+            etag: sent.etag ?? previous?.etag, lastModified: sent.lastModified ?? previous?.lastModified)
+    }
+}
+
+extension FetchRequest {
+    public init(url: String, validators: HTTPValidators?) {
+        self.init(url: url, etag: validators?.etag, lastModified: validators?.lastModified)
+    }
+}
+
+extension SourceReport {
+    /// The report of a source whose fetch failed: its classified reason and the message.
+    public init(name: String, url: String, fetchError: FetchError, failingSince: Date? = nil) {
+        self.init(name: name, url: url, status: .failed, reason: fetchError.reason, detail: fetchError.message,
+                  failingSince: failingSince)
+    }
+}
