@@ -12,9 +12,8 @@ public struct RevueConfig: Sendable {
     /// Where the state lives; nil means the XDG state directory.
     public var stateDirectory: String?
     public var themes: ThemeLexicon = .builtIn
+    /// Limits of the fetch stage, its deadline (`stageTimeout`) included.
     public var fetch = FetchSettings()
-    /// The whole fetch stage ends by then; what still runs is cancelled and reported.
-    public var fetchDeadline: Duration = .seconds(60)
     public var mail = MailSettings()
     /// The file it was read from, if any.
     public var path: String?
@@ -85,12 +84,21 @@ public struct RevueConfig: Sendable {
 
         if let fetch = try root.subtable("fetch") {
             try fetch.allowOnly(["max_connections", "max_per_host", "connect_timeout_s", "timeout_s",
-                "deadline_s", "max_body_mb", "user_agent"])
+                "deadline_s", "max_body_mb", "attempts", "user_agent", "ca_file"])
             config.fetch.maxConnections = try fetch.int("max_connections", in: 1...1024) ?? config.fetch.maxConnections
-            config.fetch.maxPerHost = try fetch.int("max_per_host", in: 1...64) ?? config.fetch.maxPerHost
+            config.fetch.maxPerHost = try fetch.int("max_per_host", in: 0...256) ?? config.fetch.maxPerHost
+            config.fetch.maxAttempts = try fetch.int("attempts", in: 1...10) ?? config.fetch.maxAttempts
+            if let ca = try fetch.string("ca_file") {
+                let url = URL(fileURLWithPath: ca, relativeTo: folder)
+                guard FileManager.default.fileExists(atPath: url.path) else {
+                    throw fetch.error("ca_file", "certificate file \(url.path) does not exist",
+                        fix: "give the path of a PEM file, relative to \(path)")
+                }
+                config.fetch.extraCertificates = url.path
+            }
             config.fetch.connectTimeout = try fetch.seconds("connect_timeout_s", in: 0.1...120) ?? config.fetch.connectTimeout
             config.fetch.transferTimeout = try fetch.seconds("timeout_s", in: 0.1...600) ?? config.fetch.transferTimeout
-            config.fetchDeadline = try fetch.seconds("deadline_s", in: 1...3600) ?? config.fetchDeadline
+            config.fetch.stageTimeout = try fetch.seconds("deadline_s", in: 1...3600) ?? config.fetch.stageTimeout
             if let mb = try fetch.int("max_body_mb", in: 1...512) { config.fetch.maxBodyBytes = mb << 20 }
             config.fetch.userAgent = try fetch.string("user_agent") ?? config.fetch.userAgent
         }

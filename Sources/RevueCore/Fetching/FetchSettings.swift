@@ -4,7 +4,10 @@ public struct FetchSettings: Sendable, Hashable {
     /// Transfers running at once, all hosts together.
     public var maxConnections = 256
     /// Connections to one host at once (0: no limit). HTTP/2 servers multiplex on one.
-    public var maxPerHost = 8
+    /// No limit by default: each source costs one request a day, and a host that serves
+    /// many of the configured feeds (an aggregator, a press group) gets them in one round
+    /// trip rather than in waves; `max_per_host` in the config makes revue gentler.
+    public var maxPerHost = 0
     public var connectTimeout: Duration = .seconds(5)
     /// Whole transfer, redirects included.
     public var transferTimeout: Duration = .seconds(10)

@@ -51,23 +51,25 @@ public struct MorningRun: Sendable {
             let m = memories[source.url]
             return FetchRequest(url: source.url, etag: m?.etag, lastModified: m?.lastModified)
         }
-        let counter = Counter()
+        // 2. Read each answer as it arrives (parse, or re-use the last items on a 304) and
+        //    drop its body: memory stays flat for thousands of sources.
         let engine = FetchEngine(settings: config.fetch)
-        let deadline = ContinuousClock.now.advanced(by: config.fetchDeadline)
-        let now = self.now
-        let results = await engine.fetchAll(requests, deadline: deadline) { index, result in
-            let quick = SourceReading.read(sources[index], fetched: result, memory: memories[sources[index].url], now: now)
-            progress?.sourceDone(quick.report, done: counter.increment(), total: sources.count)
+        let deadline = ContinuousClock.now.advanced(by: config.fetch.stageTimeout)
+        var readings = [SourceReading?](repeating: nil, count: sources.count)
+        var done = 0
+        await engine.forEachResult(requests, deadline: deadline) { index, result in
+            let reading = SourceReading.read(sources[index], fetched: result, memory: memories[sources[index].url], now: now)
+            readings[index] = reading
+            done += 1
+            progress?.sourceDone(reading.report, done: done, total: sources.count)
         }
-
-        // 2. Read what came back (parse, or re-use the last items on a 304).
-        progress?.stage("lecture")
-        let readings = zip(sources, results).map { source, result in
-            SourceReading.read(source, fetched: result, memory: memories[source.url], now: now)
+        let read = zip(sources, readings).map { source, reading in
+            reading ?? SourceReading.read(source, fetched: .failure(FetchError(.cancelled, "not fetched before the deadline")),
+                memory: memories[source.url], now: now)
         }
 
         // 3. Keep the day's headlines; undated ones count from when they were first seen.
-        let all = readings.flatMap { r in
+        let all = read.flatMap { r in
             r.items.map { SourcedHeadline(source: r.source.name, headline: $0, themeHint: r.source.themeHint) }
         }
         let undatedKeys = all.filter { $0.headline.published == nil }.map(DigestWindow.key(of:))
@@ -79,27 +81,14 @@ public struct MorningRun: Sendable {
         progress?.stage("regroupement")
         let stories = StoryAssembly(classifier: ThemeClassifier(lexicon: config.themes)).stories(from: todays)
         let digest = Digest(day: day, window: window, timeZone: config.timeZone, generatedAt: now,
-            stories: stories, coverage: readings.map(\.report))
+            stories: stories, coverage: read.map(\.report))
 
         // 5. Files, then state: a crash between the two re-fetches, it never loses items.
         progress?.stage("écriture")
         let files = try DigestWriter(directory: outputDirectory, mail: config.mail).write(digest)
         var memoriesOut: [String: SourceMemory] = [:]
-        for r in readings { memoriesOut[r.source.url] = r.memory }
+        for r in read { memoriesOut[r.source.url] = r.memory }
         try state.save(memoriesOut)
         return RunOutcome(digest: digest, files: files)
-    }
-}
-
-/// A thread-safe counter for progress callbacks that arrive from the fetch thread.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
     }
 }

@@ -42,7 +42,7 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.morningHour, 6)
         XCTAssertEqual(config.fetch.maxPerHost, 4)
         XCTAssertEqual(config.fetch.transferTimeout, .milliseconds(12_500))
-        XCTAssertEqual(config.fetchDeadline, .seconds(30))
+        XCTAssertEqual(config.fetch.stageTimeout, .seconds(30))
         XCTAssertEqual(config.mail.to, ["a@example.ma", "b@example.ma"])
         XCTAssertEqual(config.sources.map(\.name), ["Le Matin", "Agrégateur", "Sport page"])
         XCTAssertEqual(config.sources[0].themeHint, .politique)

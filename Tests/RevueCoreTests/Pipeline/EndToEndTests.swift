@@ -19,7 +19,7 @@ final class EndToEndTests: XCTestCase {
             Source(name: "Broken", url: server.url("broken.xml")),
             Source(name: "Missing", url: server.url("missing.xml")),
         ]
-        config.fetchDeadline = .seconds(20)
+        config.fetch.stageTimeout = .seconds(20)
         let day = DigestDay(year: 2025, month: 12, day: 23)
         let now = ISO8601DateFormatter().date(from: "2025-12-23T06:10:00Z")!
         let store = try StateStore(directory: stateDir)
