@@ -79,7 +79,8 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let lines = run.stdout.split(separator: "\n")
         XCTAssertEqual(lines.count, 1)
-        let object = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        let line = try XCTUnwrap(lines.first)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         XCTAssertEqual(object["path"] as? String, file)
         XCTAssertEqual(object["format"] as? String, "rss")
         XCTAssertEqual(object["title"] as? String, "Le Matin")
