@@ -9,6 +9,8 @@ struct HeadlineSignature: Sendable {
     /// The title without outlet decorations, folded: equal strings are the same headline.
     var titleKey: String
     var linkKey: String?
+    /// The outlet cut the title short ("…"): `titleKey` is then the start of the full one.
+    var isTruncated: Bool
     /// Key → weight before batch frequency is applied.
     var keys: [String: Double]
     /// The keys that stand for names of people and places.
@@ -18,11 +20,31 @@ struct HeadlineSignature: Sendable {
     static let stemLength = 6
 
     init(_ headline: Headline) {
-        let cleaned = TitleCleaner.clean(headline.title)
+        self.init(title: headline.title)
+        linkKey = LinkKey.key(headline.link)
+    }
+
+    /// The signature of a title alone (no link).
+    init(title: String) {
+        let cleaned = TitleCleaner.clean(title)
+        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        isTruncated = trimmed.hasSuffix("…") || trimmed.hasSuffix("...")
         let tokens = TextFolding.tokens(cleaned)
         titleKey = tokens.map(\.text).joined(separator: " ")
-        linkKey = LinkKey.key(headline.link)
+        linkKey = nil
         (keys, names) = Self.keys(of: tokens)
+    }
+
+    /// Signatures of many headlines; the same title, common when outlets syndicate, is
+    /// read once.
+    static func signatures(of headlines: [Headline]) -> [HeadlineSignature] {
+        var byTitle: [String: HeadlineSignature] = [:]
+        return headlines.map { headline in
+            var signature = byTitle[headline.title] ?? HeadlineSignature(title: headline.title)
+            byTitle[headline.title] = signature
+            signature.linkKey = LinkKey.key(headline.link)
+            return signature
+        }
     }
 
     private static func keys(of tokens: [FoldedToken]) -> ([String: Double], Set<String>) {

@@ -24,7 +24,7 @@ public struct StoryClusterer: Sendable {
     /// Stories in order of their first headline; every input headline is in exactly one.
     public func cluster(_ items: [SourcedHeadline]) -> [Story] {
         guard !items.isEmpty else { return [] }
-        let signatures = items.map { HeadlineSignature($0.headline) }
+        let signatures = HeadlineSignature.signatures(of: items.map(\.headline))
         let atoms = Self.sameArticleGroups(signatures)
         let leads = atoms.map { signatures[$0[0]] }
         let weights = Self.weightedKeys(leads)
@@ -93,6 +93,21 @@ public struct StoryClusterer: Sendable {
                 if let other = firstWithTitle[signature.titleKey] { parent[root(index)] = root(other) } else { firstWithTitle[signature.titleKey] = index }
             }
         }
+        // A title cut short joins the full title it starts.
+        let fullTitles = firstWithTitle.filter { !signatures[$0.value].isTruncated }.sorted { $0.key < $1.key }
+        for (index, signature) in signatures.enumerated() where signature.isTruncated {
+            let start = signature.titleKey + " "
+            guard signature.titleKey.split(separator: " ").count >= 4 else { continue }
+            var low = 0
+            var high = fullTitles.count
+            while low < high {
+                let middle = (low + high) / 2
+                if fullTitles[middle].key < start { low = middle + 1 } else { high = middle }
+            }
+            if low < fullTitles.count, fullTitles[low].key.hasPrefix(start) {
+                parent[root(index)] = root(fullTitles[low].value)
+            }
+        }
         var groups: [Int: [Int]] = [:]
         var order: [Int] = []
         for index in signatures.indices {
@@ -154,8 +169,17 @@ public struct StoryClusterer: Sendable {
 
     private static func stories(from groups: [[Int]], items: [SourcedHeadline], signatures: [HeadlineSignature]) -> [Story] {
         var usedIDs = Set<String>()
+        var frenchTitles: [String: Bool] = [:]
+        func isFrench(_ index: Int) -> Bool {
+            let title = items[index].headline.title
+            if items[index].headline.language == nil, let known = frenchTitles[title] { return known }
+            let french = LanguageGuess.language(of: items[index].headline) == "fr"
+            if items[index].headline.language == nil { frenchTitles[title] = french }
+            return french
+        }
         return groups.sorted { $0[0] < $1[0] }.map { members in
-            let lead = members.min { a, b in leadOrder(items[a], a, items[b], b) } ?? members[0]
+            let french = Dictionary(uniqueKeysWithValues: members.map { ($0, isFrench($0)) })
+            let lead = members.min { a, b in leadOrder(items[a], a, french[a] ?? false, items[b], b, french[b] ?? false) } ?? members[0]
             let ordered = [lead] + members.filter { $0 != lead }
             var id = storyID(signatures[lead].titleKey.isEmpty ? items[lead].headline.title : signatures[lead].titleKey)
             if usedIDs.contains(id) {
@@ -169,9 +193,7 @@ public struct StoryClusterer: Sendable {
     }
 
     /// The lead is French if a French headline exists, then the earliest, then the first read.
-    private static func leadOrder(_ a: SourcedHeadline, _ ia: Int, _ b: SourcedHeadline, _ ib: Int) -> Bool {
-        let frA = LanguageGuess.language(of: a.headline) == "fr"
-        let frB = LanguageGuess.language(of: b.headline) == "fr"
+    private static func leadOrder(_ a: SourcedHeadline, _ ia: Int, _ frA: Bool, _ b: SourcedHeadline, _ ib: Int, _ frB: Bool) -> Bool {
         if frA != frB { return frA }
         switch (a.headline.published, b.headline.published) {
         case let (x?, y?) where x != y: return x < y

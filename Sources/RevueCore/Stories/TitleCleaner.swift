@@ -43,10 +43,14 @@ enum TitleCleaner {
     /// dash or bar is the outlet's name. Only when enough headline is left.
     private static func stripTrailingSource(_ text: String) -> String {
         var text = text
-        for separator in [" | ", " - ", " – ", " — "] {
-            guard let range = text.range(of: separator, options: .backwards) else { continue }
-            let tail = text[range.upperBound...]
-            let head = text[..<range.lowerBound]
+        for separator in ["|", "-", "–", "—"] {
+            // The last " X " with spaces around the separator character.
+            guard let mark = text.lastIndex(of: Character(separator)), mark > text.startIndex,
+                text[text.index(before: mark)] == " ", text.index(after: mark) < text.endIndex,
+                text[text.index(after: mark)] == " "
+            else { continue }
+            let tail = text[text.index(mark, offsetBy: 2)...]
+            let head = text[..<text.index(before: mark)]
             let tailWords = tail.split(separator: " ").count
             if tailWords <= 4, !tail.contains(":"), TextFolding.tokens(String(head)).count >= 4 {
                 text = String(head)

@@ -7,6 +7,8 @@ import Foundation
 struct FoldedToken: Sendable, Hashable {
     /// The word as written, for explanations.
     var raw: String
+    /// Where the word is in the text, in Unicode scalars (to quote phrases as written).
+    var scalarRange: Range<Int> = 0..<0
     /// Lower-case, accent-free, Arabic-normalised form ("ministre", "حكومه", "833000").
     var text: String
     /// Written in capitals with at least two letters ("CAN", "OM"): acronym terms need this.
@@ -32,7 +34,10 @@ enum TextFolding {
         var index = 0
         func flush() {
             if !word.isEmpty {
-                if let token = makeToken(String(word)) { result.append(token) }
+                if var token = makeToken(String(word)) {
+                    token.scalarRange = (index - word.count)..<index
+                    result.append(token)
+                }
                 word = String.UnicodeScalarView()
             }
         }
@@ -62,13 +67,13 @@ enum TextFolding {
     // MARK: - Words
 
     private static func makeToken(_ raw: String) -> FoldedToken? {
-        let letters = raw.unicodeScalars.filter { $0.properties.isAlphabetic }
+        let letters = raw.unicodeScalars.filter { $0.isASCII ? ("a"..."z").contains($0) || ("A"..."Z").contains($0) : $0.properties.isAlphabetic }
         if letters.isEmpty {
             guard let number = canonicalNumber(raw) else { return nil }
             return FoldedToken(raw: raw, text: number, isUpperCase: false, isCapitalised: false, isNumber: true, variants: [number])
         }
-        let isUpper = letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
-        let isCapitalised = letters.first?.properties.isUppercase ?? false
+        let isUpper = letters.count >= 2 && letters.allSatisfy(isUppercase)
+        let isCapitalised = letters.first.map(isUppercase) ?? false
         let text = foldWord(raw)
         guard !text.isEmpty else { return nil }
         let variants = isArabic(text) ? arabicVariants(text) : [text]
@@ -78,6 +83,7 @@ enum TextFolding {
     /// Lower case, no diacritics (nor Arabic short vowels), Arabic letter forms unified,
     /// Eastern Arabic digits turned into ASCII.
     static func foldWord(_ raw: String) -> String {
+        if raw.utf8.allSatisfy({ $0 < 0x80 }) { return raw.lowercased() }
         var out = String.UnicodeScalarView()
         for scalar in raw.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -160,12 +166,20 @@ enum TextFolding {
     // MARK: - Scalar classes
 
     private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        // Most headline text is ASCII: answer without the Unicode tables.
+        if scalar.isASCII {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
         let props = scalar.properties
         if props.isAlphabetic || props.numericType != nil { return true }
         switch props.generalCategory {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
+    }
+
+    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("A"..."Z").contains(scalar) : scalar.properties.isUppercase
     }
 
     private static func isDigit(_ scalar: Unicode.Scalar) -> Bool {

@@ -42,22 +42,23 @@ public struct ThemeClassifier: Sendable {
             // The rubric names the theme once, however many of its words match.
             let inKicker = kickerEnd.map { match.start < $0 } ?? false
             let bonus = inKicker && rubricThemes.insert(term.theme).inserted ? scoring.kicker : 0
-            tally.add(term, term.weight * scoring.title + bonus, found: match.words(of: title), where: inKicker ? "kicker" : "title")
+            tally.add(term, term.weight * scoring.title + bonus, found: match.words(of: title, in: headline.title),
+                where: inKicker ? "kicker" : "title")
         }
         if !headline.summary.isEmpty {
-            tally.addOnce(lexicon, TextFolding.tokens(headline.summary), factor: scoring.summary, where: "summary")
+            tally.addOnce(lexicon, headline.summary, factor: scoring.summary, where: "summary")
         }
         for word in Self.pathWords(of: headline.link) {
             if let theme = lexicon.section(named: word) {
                 tally.add(theme, scoring.section, "link section «\(word)»")
             }
         }
-        tally.addOnce(lexicon, Self.pathWords(of: headline.link).flatMap(TextFolding.tokens), factor: scoring.link, where: "link")
+        tally.addOnce(lexicon, Self.pathWords(of: headline.link).joined(separator: " "), factor: scoring.link, where: "link")
         for category in headline.categories {
             if let theme = lexicon.section(named: category) {
                 tally.add(theme, scoring.section, "category «\(category)»")
             } else {
-                tally.addOnce(lexicon, TextFolding.tokens(category), factor: scoring.category, where: "category")
+                tally.addOnce(lexicon, category, factor: scoring.category, where: "category")
             }
         }
         if let hint, hint != .autre {
@@ -126,11 +127,12 @@ private struct Tally {
 
     /// Adds each distinct term of `matches` once: a summary that repeats a word ten times
     /// is not ten times more about it.
-    mutating func addOnce(_ lexicon: ThemeLexicon, _ tokens: [FoldedToken], factor: Double, where place: String) {
+    mutating func addOnce(_ lexicon: ThemeLexicon, _ text: String, factor: Double, where place: String) {
+        let tokens = TextFolding.tokens(text)
         var seen = Set<Int>()
         for match in lexicon.matches(in: tokens) where seen.insert(match.term).inserted {
             let term = lexicon.terms[match.term]
-            add(term, term.weight * factor, found: match.words(of: tokens), where: place)
+            add(term, term.weight * factor, found: match.words(of: tokens, in: text), where: place)
         }
     }
 

@@ -99,9 +99,18 @@ public struct ThemeLexicon: Sendable {
         var start: Int
         var length: Int
 
-        /// The matched words as the headline wrote them.
-        func words(of tokens: [FoldedToken]) -> String {
-            tokens[start..<min(start + length, tokens.count)].map(\.raw).joined(separator: " ")
+        /// The matched words as the headline wrote them ("Lions de l'Atlas").
+        func words(of tokens: [FoldedToken], in text: String) -> String {
+            let end = min(start + length, tokens.count)
+            guard start < end else { return "" }
+            let scalars = Array(text.unicodeScalars)
+            let range = tokens[start].scalarRange.lowerBound..<tokens[end - 1].scalarRange.upperBound
+            guard range.lowerBound >= 0, range.upperBound <= scalars.count else {
+                return tokens[start..<end].map(\.raw).joined(separator: " ")
+            }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range])
+            return String(view)
         }
     }
 
