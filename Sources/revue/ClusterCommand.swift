@@ -32,7 +32,9 @@ struct ClusterCommand: AsyncParsableCommand {
         }
         var output = ""
         for item in items {
-            let id = ids[item]?.isEmpty == false ? ids[item]!.removeFirst() : "?"
+            var remaining = ids[item] ?? []
+            let id = remaining.isEmpty ? "?" : remaining.removeFirst()
+            ids[item] = remaining
             output += "\(id)\t\(item.source)\t\(item.headline.title)\n"
         }
         FileHandle.standardOutput.write(Data(output.utf8))

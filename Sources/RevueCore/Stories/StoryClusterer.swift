@@ -34,15 +34,19 @@ public struct StoryClusterer: Sendable {
         // headline is only compared with stories it shares something specific with.
         var clusters: [[Int]] = []  // atom indexes
         var storiesWithKey: [String: [Int]] = [:]
-        let commonKeyLimit = max(25, atoms.count / 10)
+        let commonKeyLimit = max(25, min(100, atoms.count / 20))
         var frequency: [String: Int] = [:]
         for vector in weights { for key in vector.keys { frequency[key, default: 0] += 1 } }
 
         for (atom, vector) in weights.enumerated() {
-            var candidates = Set<Int>()
+            // The stories sharing the most specific keys are the only ones worth scoring.
+            var sharedCount: [Int: Int] = [:]
             for key in vector.keys where (frequency[key] ?? 0) <= commonKeyLimit && !StoryVocabulary.genericKeys.contains(key) {
-                candidates.formUnion(storiesWithKey[key] ?? [])
+                for story in storiesWithKey[key] ?? [] { sharedCount[story, default: 0] += 1 }
             }
+            let candidates = sharedCount.filter { $0.value >= 2 }
+                .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(Self.candidateLimit).map(\.key)
             var best: (story: Int, score: Double)?
             for story in candidates.sorted() {
                 let members = clusters[story].prefix(12)
@@ -131,6 +135,9 @@ public struct StoryClusterer: Sendable {
             }
         }
     }
+
+    /// At most this many stories are scored for each headline.
+    static let candidateLimit = 24
 
     /// Up to this many headlines may share a key before it loses weight.
     static let commonFrequency = 8.0

@@ -42,7 +42,7 @@ extension ThemeLexicon {
                 fix: "check the quotes, brackets and commas on that line")
         }
         let locate = LineFinder(text: text)
-        var terms: [Term] = []
+        var terms = TermList()
         var sections: [String: Theme] = [:]
         var scoring = Scoring()
 
@@ -51,7 +51,7 @@ extension ThemeLexicon {
                 throw ThemeLexiconError(file: file, line: locate.line(startingWith: "base"), message: "`base` must be \"built-in\"",
                     fix: "write base = \"built-in\" to extend the shipped lexicon, or remove the line to replace it")
             }
-            terms = ThemeLexicon.builtIn.terms
+            terms = TermList(ThemeLexicon.builtIn.terms)
             sections = ThemeLexicon.builtIn.sections
             scoring = ThemeLexicon.builtIn.scoring
         }
@@ -98,16 +98,13 @@ extension ThemeLexicon {
                         }
                         for label in try Self.strings(list, file: file, line: line, what: "\(key).\(language).\(weightText)") {
                             let words = try Self.words(of: label, file: file, line: locate.line(containing: "\"\(label)\"") ?? line)
-                            terms.removeAll { $0.theme == theme && $0.words == words }
-                            if weight != 0 {
-                                terms.append(Term(theme: theme, language: language, label: label, words: words, weight: weight))
-                            }
+                            terms.set(Term(theme: theme, language: language, label: label, words: words, weight: weight))
                         }
                     }
                 }
             }
         }
-        self.init(terms: terms, sections: sections, scoring: scoring)
+        self.init(terms: terms.terms, sections: sections, scoring: scoring)
     }
 
     // MARK: - Pieces
@@ -187,6 +184,29 @@ extension ThemeLexicon {
         }
         return scoring
     }
+}
+
+/// Terms in the order they were written, where writing a term again (same theme, same
+/// words) replaces it and weight 0 removes it.
+struct TermList {
+    private var entries: [ThemeLexicon.Term?] = []
+    private var position: [Theme: [[ThemeLexicon.Term.Word]: Int]] = [:]
+
+    init(_ terms: [ThemeLexicon.Term] = []) {
+        for term in terms { set(term) }
+    }
+
+    mutating func set(_ term: ThemeLexicon.Term) {
+        if let existing = position[term.theme]?[term.words] {
+            entries[existing] = nil
+            position[term.theme]?[term.words] = nil
+        }
+        guard term.weight != 0 else { return }
+        position[term.theme, default: [:]][term.words] = entries.count
+        entries.append(term)
+    }
+
+    var terms: [ThemeLexicon.Term] { entries.compactMap { $0 } }
 }
 
 /// Finds the line a key or term was written on, for error messages (TOMLKit keeps no
