@@ -6,7 +6,9 @@ enum DefaultLexicon {
 # revue theme lexicon: the keywords that sort headlines into the digest's sections.
 #
 # revue ships this same text compiled in, so it also works from a folder without Config/.
-# Give your own file with `themes = "path/to/themes.toml"` in revue.toml (or edit this one).
+# A themes.toml beside revue.toml is read instead of the built-in one; another file can be
+# named in revue.toml with  [themes]  file = "my-themes.toml".
+# After editing this file in the repository, run .ci/gen-lexicon.sh to rebuild the built-in copy.
 #
 # How it works
 #   Every term found in a headline adds its weight to its theme; the highest total wins,
