@@ -37,12 +37,13 @@ public struct ThemeClassifier: Sendable {
         let title = TextFolding.tokens(headline.title)
         let kickerEnd = Self.kickerLength(of: headline.title)
         var rubricThemes = Set<Theme>()
+        let titleScalars = Array(headline.title.unicodeScalars)
         for match in lexicon.matches(in: title) {
             let term = lexicon.terms[match.term]
             // The rubric names the theme once, however many of its words match.
             let inKicker = kickerEnd.map { match.start < $0 } ?? false
             let bonus = inKicker && rubricThemes.insert(term.theme).inserted ? scoring.kicker : 0
-            tally.add(term, term.weight * scoring.title + bonus, found: match.words(of: title, in: headline.title),
+            tally.add(term, term.weight * scoring.title + bonus, found: match.words(of: title, in: titleScalars),
                 where: inKicker ? "kicker" : "title")
         }
         if !headline.summary.isEmpty {
@@ -129,10 +130,11 @@ private struct Tally {
     /// is not ten times more about it.
     mutating func addOnce(_ lexicon: ThemeLexicon, _ text: String, factor: Double, where place: String) {
         let tokens = TextFolding.tokens(text)
+        let scalars = Array(text.unicodeScalars)
         var seen = Set<Int>()
         for match in lexicon.matches(in: tokens) where seen.insert(match.term).inserted {
             let term = lexicon.terms[match.term]
-            add(term, term.weight * factor, found: match.words(of: tokens, in: text), where: place)
+            add(term, term.weight * factor, found: match.words(of: tokens, in: scalars), where: place)
         }
     }
 

@@ -100,10 +100,9 @@ public struct ThemeLexicon: Sendable {
         var length: Int
 
         /// The matched words as the headline wrote them ("Lions de l'Atlas").
-        func words(of tokens: [FoldedToken], in text: String) -> String {
+        func words(of tokens: [FoldedToken], in scalars: [Unicode.Scalar]) -> String {
             let end = min(start + length, tokens.count)
             guard start < end else { return "" }
-            let scalars = Array(text.unicodeScalars)
             let range = tokens[start].scalarRange.lowerBound..<tokens[end - 1].scalarRange.upperBound
             guard range.lowerBound >= 0, range.upperBound <= scalars.count else {
                 return tokens[start..<end].map(\.raw).joined(separator: " ")

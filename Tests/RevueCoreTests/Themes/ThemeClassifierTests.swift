@@ -102,6 +102,16 @@ final class ThemeClassifierTests: XCTestCase {
         ])).theme, .autre)
     }
 
+    /// Network input can be anything: a "title" of a whole page must not take quadratic time.
+    func testHugeTitleIsLinear() {
+        let title = String(repeating: "Alerte météo : pluies et neige, match de la CAN à Rabat. ", count: 4000)
+        let start = Date()
+        let decision = classifier.classify(Headline(title: title, summary: title))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        XCTAssertEqual(decision.theme, .meteo)
+        XCTAssertEqual(StoryClusterer().cluster([SourcedHeadline(source: "A", headline: Headline(title: title))]).count, 1)
+    }
+
     func testFiveThousandHeadlinesAreQuick() {
         let titles = (0..<5000).map { "CAN 2025 : Huit personnes interpellées dans une affaire de marché noir de billets n°\($0)" }
         let start = Date()
