@@ -6,12 +6,17 @@ import RevueCore
 struct ClassifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classify",
-        abstract: "Print the theme of each headline read on standard input."
+        abstract: "Print the theme of each headline read on standard input.",
+        discussion: """
+            Reads one headline per line, `title` or `title<TAB>url`, and prints \
+            `theme-id<TAB>title` for each, in order. With --explain, a third column gives \
+            the points each theme scored and the keywords behind them, best theme first.
+            """
     )
 
     @OptionGroup var configOptions: ConfigOptions
 
-    @Flag(name: .long, help: "Also print why each theme was chosen.")
+    @Flag(name: .long, help: "Add a third column saying why each theme was chosen.")
     var explain = false
 
     func run() async throws {
@@ -22,7 +27,11 @@ struct ClassifyCommand: AsyncParsableCommand {
             let title = String(parts[0])
             let link = parts.count > 1 ? String(parts[1]) : nil
             let decision = classifier.classify(Headline(title: title, link: link))
-            print("\(decision.theme.rawValue)\t\(title)")
+            if explain {
+                print("\(decision.theme.rawValue)\t\(title)\t\(decision.reasons.joined(separator: " | "))")
+            } else {
+                print("\(decision.theme.rawValue)\t\(title)")
+            }
         }
     }
 }

@@ -6,7 +6,12 @@ import RevueCore
 struct ClusterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cluster",
-        abstract: "Group headlines read on standard input into stories."
+        abstract: "Group headlines read on standard input into stories.",
+        discussion: """
+            Reads one headline per line, `source<TAB>title` (or just `title`), and prints \
+            `story-id<TAB>source<TAB>title` for each, in input order. Equal ids mean the same \
+            story; ids derive from the story's lead headline, so they are the same on every run.
+            """
     )
 
     @OptionGroup var configOptions: ConfigOptions
@@ -20,17 +25,18 @@ struct ClusterCommand: AsyncParsableCommand {
             let title = String(parts.count > 1 ? parts[1] : parts[0])
             items.append(SourcedHeadline(source: source, headline: Headline(title: title)))
         }
-        let stories = StoryClusterer().cluster(items)
-        var idOf: [Int: String] = [:]
-        // Map every input position to its story id, then print in input order.
-        var position = 0
-        var byHeadline: [SourcedHeadline: [String]] = [:]
-        for story in stories { for h in story.headlines { byHeadline[h, default: []].append(story.id) } }
-        for item in items {
-            let id = byHeadline[item]?.removeFirst() ?? "?"
-            idOf[position] = id
-            print("\(id)\t\(item.source)\t\(item.headline.title)")
-            position += 1
+        // Equal input lines are interchangeable, so each takes the next id recorded for it.
+        var ids: [SourcedHeadline: [String]] = [:]
+        for story in StoryClusterer().cluster(items) {
+            for headline in story.headlines { ids[headline, default: []].append(story.id) }
         }
+        var output = ""
+        for item in items {
+            var remaining = ids[item] ?? []
+            let id = remaining.isEmpty ? "?" : remaining.removeFirst()
+            ids[item] = remaining
+            output += "\(id)\t\(item.source)\t\(item.headline.title)\n"
+        }
+        FileHandle.standardOutput.write(Data(output.utf8))
     }
 }

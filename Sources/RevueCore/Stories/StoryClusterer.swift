@@ -1,14 +1,224 @@
 import Foundation
 
-// STUB (owner: stories). Interface the pipeline relies on.
-
 /// Groups headlines that tell the same story (same normalised link, or near-identical
 /// title, also across languages) into stories.
+///
+/// Three kinds of evidence, from certain to likely:
+/// 1. the same article address once tracking parameters are gone;
+/// 2. the same title once outlet decorations ("VIDÉO. ", " - Le360") are gone;
+/// 3. similar content: weighted overlap of concepts, names, numbers and word stems
+///    (see `HeadlineSignature`), where keys shared by many headlines of the day ("CAN",
+///    "2025", "Maroc") count little.
+///
+/// The third kind joins a headline to a story only when it is similar *on average* to the
+/// headlines already in it, not merely to one of them: single-link grouping would chain
+/// every CAN 2025 story into one.
 public struct StoryClusterer: Sendable {
-    public init() {}
+    /// Minimum average similarity (weighted Dice, 0...1) to join a story.
+    public var threshold: Double
+
+    public init(threshold: Double = 0.42) {
+        self.threshold = threshold
+    }
 
     /// Stories in order of their first headline; every input headline is in exactly one.
     public func cluster(_ items: [SourcedHeadline]) -> [Story] {
-        items.enumerated().map { Story(id: "s\($0.offset)", headlines: [$0.element]) }
+        guard !items.isEmpty else { return [] }
+        let signatures = HeadlineSignature.signatures(of: items.map(\.headline))
+        let atoms = Self.sameArticleGroups(signatures)
+        let leads = atoms.map { signatures[$0[0]] }
+        let weights = Self.weightedKeys(leads)
+
+        // Greedy, in input order: each group of identical headlines joins the most similar
+        // story or starts a new one. Candidates come from an inverted index on keys, so a
+        // headline is only compared with stories it shares something specific with.
+        var clusters: [[Int]] = []  // atom indexes
+        var storiesWithKey: [String: [Int]] = [:]
+        let commonKeyLimit = max(25, min(100, atoms.count / 20))
+        var frequency: [String: Int] = [:]
+        for vector in weights { for key in vector.keys { frequency[key, default: 0] += 1 } }
+
+        for (atom, vector) in weights.enumerated() {
+            // The stories sharing the most specific keys are the only ones worth scoring.
+            var sharedCount: [Int: Int] = [:]
+            for key in vector.keys where (frequency[key] ?? 0) <= commonKeyLimit && !StoryVocabulary.genericKeys.contains(key) {
+                for story in storiesWithKey[key] ?? [] { sharedCount[story, default: 0] += 1 }
+            }
+            let candidates = sharedCount.filter { $0.value >= 2 }
+                .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .prefix(Self.candidateLimit).map(\.key)
+            var best: (story: Int, score: Double)?
+            for story in candidates.sorted() {
+                let members = clusters[story].prefix(12)
+                let scores = members.map { Self.similarity(vector, weights[$0]) }
+                let average = scores.reduce(0, +) / Double(scores.count)
+                guard average >= threshold,
+                    Self.sharesSpecificKeys(leads[atom], leads[clusters[story][0]])
+                else { continue }
+                if average > (best?.score ?? 0) { best = (story, average) }
+            }
+            let story: Int
+            if let best {
+                story = best.story
+                clusters[story].append(atom)
+            } else {
+                story = clusters.count
+                clusters.append([atom])
+            }
+            for key in vector.keys where (frequency[key] ?? 0) <= commonKeyLimit {
+                if storiesWithKey[key]?.last != story { storiesWithKey[key, default: []].append(story) }
+            }
+        }
+
+        let groups = clusters.map { members in members.flatMap { atoms[$0] }.sorted() }
+        return Self.stories(from: groups, items: items, signatures: signatures)
+    }
+
+    // MARK: - Evidence
+
+    /// Indexes of headlines with the same link or the same cleaned title, in input order.
+    static func sameArticleGroups(_ signatures: [HeadlineSignature]) -> [[Int]] {
+        var parent = Array(signatures.indices)
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        var firstWithLink: [String: Int] = [:]
+        var firstWithTitle: [String: Int] = [:]
+        for (index, signature) in signatures.enumerated() {
+            if let link = signature.linkKey {
+                if let other = firstWithLink[link] { parent[root(index)] = root(other) } else { firstWithLink[link] = index }
+            }
+            if !signature.titleKey.isEmpty {
+                if let other = firstWithTitle[signature.titleKey] { parent[root(index)] = root(other) } else { firstWithTitle[signature.titleKey] = index }
+            }
+        }
+        // A title cut short joins the full title it starts.
+        let fullTitles = firstWithTitle.filter { !signatures[$0.value].isTruncated }.sorted { $0.key < $1.key }
+        for (index, signature) in signatures.enumerated() where signature.isTruncated {
+            let start = signature.titleKey + " "
+            guard signature.titleKey.split(separator: " ").count >= 4 else { continue }
+            var low = 0
+            var high = fullTitles.count
+            while low < high {
+                let middle = (low + high) / 2
+                if fullTitles[middle].key < start { low = middle + 1 } else { high = middle }
+            }
+            if low < fullTitles.count, fullTitles[low].key.hasPrefix(start) {
+                parent[root(index)] = root(fullTitles[low].value)
+            }
+        }
+        var groups: [Int: [Int]] = [:]
+        var order: [Int] = []
+        for index in signatures.indices {
+            let r = root(index)
+            if groups[r] == nil { order.append(r) }
+            groups[r, default: []].append(index)
+        }
+        return order.compactMap { groups[$0] }.sorted { $0[0] < $1[0] }
+    }
+
+    /// Each group's keys, their weights lowered when many groups of the day share them.
+    /// A story retold by a handful of outlets keeps its weights; a word in dozens of
+    /// headlines ("Lions", "Rabat") fades.
+    static func weightedKeys(_ signatures: [HeadlineSignature]) -> [[String: Double]] {
+        var frequency: [String: Int] = [:]
+        for signature in signatures { for key in signature.keys.keys { frequency[key, default: 0] += 1 } }
+        return signatures.map { signature in
+            signature.keys.reduce(into: [:]) { vector, entry in
+                let shared = Double(frequency[entry.key] ?? 1)
+                vector[entry.key] = entry.value / (1 + log2(max(1, shared / commonFrequency)))
+            }
+        }
+    }
+
+    /// At most this many stories are scored for each headline.
+    static let candidateLimit = 24
+
+    /// Up to this many headlines may share a key before it loses weight.
+    static let commonFrequency = 8.0
+
+    /// Mostly weighted Dice, partly weighted containment of the smaller headline in the other:
+    /// Dice alone punishes a long French title retold in a short English one; containment
+    /// alone lets a short, vague title join anything.
+    static func similarity(_ a: [String: Double], _ b: [String: Double]) -> Double {
+        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
+        var shared = 0.0
+        for (key, weight) in small {
+            if let other = large[key] { shared += min(weight, other) }
+        }
+        let totalA = a.values.reduce(0, +)
+        let totalB = b.values.reduce(0, +)
+        guard totalA > 0, totalB > 0 else { return 0 }
+        let dice = 2 * shared / (totalA + totalB)
+        let containment = shared / min(totalA, totalB)
+        return 0.7 * dice + 0.3 * containment
+    }
+
+    /// At least two keys in common that are not everyday words of this press, and at least
+    /// one of them about what happened: the same names alone make a different story
+    /// ("Mahrez: happy to be in Morocco" is not "Mahrez injured").
+    static func sharesSpecificKeys(_ a: HeadlineSignature, _ b: HeadlineSignature) -> Bool {
+        var specific = 0
+        var content = 0
+        for key in a.keys.keys where b.keys[key] != nil && !StoryVocabulary.genericKeys.contains(key) {
+            specific += 1
+            if !StoryVocabulary.weakKeys.contains(key), !a.names.contains(key), !b.names.contains(key) { content += 1 }
+        }
+        return specific >= 2 && content >= 1
+    }
+
+    // MARK: - Stories
+
+    private static func stories(from groups: [[Int]], items: [SourcedHeadline], signatures: [HeadlineSignature]) -> [Story] {
+        var usedIDs = Set<String>()
+        var frenchTitles: [String: Bool] = [:]
+        func isFrench(_ index: Int) -> Bool {
+            let title = items[index].headline.title
+            if items[index].headline.language == nil, let known = frenchTitles[title] { return known }
+            let french = LanguageGuess.language(of: items[index].headline) == "fr"
+            if items[index].headline.language == nil { frenchTitles[title] = french }
+            return french
+        }
+        return groups.sorted { $0[0] < $1[0] }.map { members in
+            let french = Dictionary(uniqueKeysWithValues: members.map { ($0, isFrench($0)) })
+            let lead = members.min { a, b in leadOrder(items[a], a, french[a] ?? false, items[b], b, french[b] ?? false) } ?? members[0]
+            let ordered = [lead] + members.filter { $0 != lead }
+            var id = storyID(signatures[lead].titleKey.isEmpty ? items[lead].headline.title : signatures[lead].titleKey)
+            if usedIDs.contains(id) {
+                var suffix = 2
+                while usedIDs.contains("\(id)-\(suffix)") { suffix += 1 }
+                id = "\(id)-\(suffix)"
+            }
+            usedIDs.insert(id)
+            return Story(id: id, headlines: ordered.map { items[$0] })
+        }
+    }
+
+    /// The lead is French if a French headline exists, then the earliest, then the first read.
+    private static func leadOrder(_ a: SourcedHeadline, _ ia: Int, _ frA: Bool, _ b: SourcedHeadline, _ ib: Int, _ frB: Bool) -> Bool {
+        if frA != frB { return frA }
+        switch (a.headline.published, b.headline.published) {
+        case let (x?, y?) where x != y: return x < y
+        case (.some, nil): return true
+        case (nil, .some): return false
+        default: return ia < ib
+        }
+    }
+
+    /// "s-" and 8 hex digits of a 64-bit FNV-1a hash of the lead's folded title: the same
+    /// lead gives the same id on every run and every machine.
+    static func storyID(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash >> 32, radix: 16)
+        return "s-" + String(repeating: "0", count: 8 - hex.count) + hex
     }
 }

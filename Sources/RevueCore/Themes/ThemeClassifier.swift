@@ -1,30 +1,28 @@
 import Foundation
 
-// STUB (owner: themes). Interface the pipeline relies on.
-
 /// The theme chosen for a headline, and why.
 public struct ThemeDecision: Sendable, Hashable {
     public var theme: Theme
-    /// Human-readable reasons, strongest first ("sport: «CAN» +3").
+    /// Human-readable reasons, strongest theme first
+    /// ("sport +5: «CAN 2025» in title +2; «Lions de l'Atlas» in title +3").
     public var reasons: [String]
+    /// Points per theme that scored; empty when nothing matched.
+    public var scores: [Theme: Double]
 
-    public init(theme: Theme, reasons: [String] = []) {
+    public init(theme: Theme, reasons: [String] = [], scores: [Theme: Double] = [:]) {
         self.theme = theme
         self.reasons = reasons
+        self.scores = scores
     }
 }
 
-/// Multilingual keyword lists per theme (Config/themes.toml).
-public struct ThemeLexicon: Sendable {
-    public init() {}
-
-    /// The lexicon shipped with revue.
-    public static let builtIn = ThemeLexicon()
-
-    /// Loads a lexicon file; errors name the file, the line and the fix.
-    public static func load(contentsOf url: URL) throws -> ThemeLexicon { ThemeLexicon() }
-}
-
+/// Chooses a theme from keyword evidence in the title, summary, link, feed categories
+/// and the source's own theme.
+///
+/// Every term found adds its weight to its theme, times a factor for where it was found
+/// (the title counts most; the kicker before the first colon, usually a rubric such as
+/// "Santé :" or "Espagne :", adds a bonus). The highest score wins, ties go to the theme
+/// printed first; nothing found means `autre`.
 public struct ThemeClassifier: Sendable {
     public var lexicon: ThemeLexicon
 
@@ -33,6 +31,133 @@ public struct ThemeClassifier: Sendable {
     }
 
     public func classify(_ headline: Headline, hint: Theme? = nil) -> ThemeDecision {
-        ThemeDecision(theme: hint ?? .autre)
+        var tally = Tally()
+        let scoring = lexicon.scoring
+
+        let title = TextFolding.tokens(headline.title)
+        let kickerEnd = Self.kickerLength(of: headline.title)
+        var rubricThemes = Set<Theme>()
+        let titleScalars = Array(headline.title.unicodeScalars)
+        for match in lexicon.matches(in: title) {
+            let term = lexicon.terms[match.term]
+            // The rubric names the theme once, however many of its words match.
+            let inKicker = kickerEnd.map { match.start < $0 } ?? false
+            let bonus = inKicker && rubricThemes.insert(term.theme).inserted ? scoring.kicker : 0
+            tally.add(term, term.weight * scoring.title + bonus, found: match.words(of: title, in: titleScalars),
+                where: inKicker ? "kicker" : "title")
+        }
+        if !headline.summary.isEmpty {
+            tally.addOnce(lexicon, headline.summary, factor: scoring.summary, where: "summary")
+        }
+        for word in Self.pathWords(of: headline.link) {
+            if let theme = lexicon.section(named: word) {
+                tally.add(theme, scoring.section, "link section «\(word)»")
+            }
+        }
+        tally.addOnce(lexicon, Self.pathWords(of: headline.link).joined(separator: " "), factor: scoring.link, where: "link")
+        for category in headline.categories {
+            if let theme = lexicon.section(named: category) {
+                tally.add(theme, scoring.section, "category «\(category)»")
+            } else {
+                tally.addOnce(lexicon, category, factor: scoring.category, where: "category")
+            }
+        }
+        if let hint, hint != .autre {
+            tally.add(hint, scoring.hint, "source theme")
+        }
+        return tally.decision()
+    }
+
+    /// The theme of a story: the scores of all its headlines added up, so that a story told
+    /// by five sources is judged on all five titles; ties go to the lead's own theme.
+    public func classify(story: Story) -> ThemeDecision {
+        var total: [Theme: Double] = [:]
+        var leadDecision: ThemeDecision?
+        for item in story.headlines {
+            let decision = classify(item.headline, hint: item.themeHint)
+            if leadDecision == nil { leadDecision = decision }
+            for (theme, score) in decision.scores { total[theme, default: 0] += score }
+        }
+        guard let lead = leadDecision, let best = total.values.max(), best > 0 else {
+            return leadDecision ?? ThemeDecision(theme: .autre)
+        }
+        let winners = total.filter { $0.value == best }.map(\.key)
+        let theme = winners.contains(lead.theme) ? lead.theme : (winners.min() ?? .autre)
+        let summary = total.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .map { "\($0.key.rawValue) \(Tally.format($0.value))" }.joined(separator: ", ")
+        return ThemeDecision(theme: theme, reasons: ["story of \(story.headlines.count) headlines: \(summary)"] + lead.reasons, scores: total)
+    }
+
+    // MARK: - Evidence
+
+    /// Number of title tokens before the first " : " (or ": "), when that rubric is short.
+    static func kickerLength(of title: String) -> Int? {
+        guard let colon = title.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let count = TextFolding.tokens(String(title[..<colon])).count
+        return (1...5).contains(count) ? count : nil
+    }
+
+    /// The words of a link's path ("/sport/football/can-2025-x.html" → sport, football, can, 2025, x).
+    static func pathWords(of link: String?) -> [String] {
+        guard let link, let components = URLComponents(string: link) else { return [] }
+        let path = components.percentEncodedPath.removingPercentEncoding ?? components.percentEncodedPath
+        var words: [String] = []
+        for segment in path.split(separator: "/") {
+            var segment = String(segment)
+            if let dot = segment.lastIndex(of: ".") { segment = String(segment[..<dot]) }
+            words.append(contentsOf: segment.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init))
+        }
+        return words.filter { word in word.contains { $0.isLetter } }
+    }
+}
+
+/// Points per theme, and the pieces of evidence behind them.
+private struct Tally {
+    private var scores: [Theme: Double] = [:]
+    private var evidence: [Theme: [(text: String, points: Double)]] = [:]
+
+    mutating func add(_ term: ThemeLexicon.Term, _ points: Double, found: String, where place: String) {
+        add(term.theme, points, "«\(found)» in \(place)")
+    }
+
+    mutating func add(_ theme: Theme, _ points: Double, _ text: String) {
+        guard points != 0 else { return }
+        scores[theme, default: 0] += points
+        evidence[theme, default: []].append((text, points))
+    }
+
+    /// Adds each distinct term of `matches` once: a summary that repeats a word ten times
+    /// is not ten times more about it.
+    mutating func addOnce(_ lexicon: ThemeLexicon, _ text: String, factor: Double, where place: String) {
+        let tokens = TextFolding.tokens(text)
+        let scalars = Array(text.unicodeScalars)
+        var seen = Set<Int>()
+        for match in lexicon.matches(in: tokens) where seen.insert(match.term).inserted {
+            let term = lexicon.terms[match.term]
+            add(term, term.weight * factor, found: match.words(of: tokens, in: scalars), where: place)
+        }
+    }
+
+    func decision() -> ThemeDecision {
+        let ranked = scores.filter { $0.value > 0 }.sorted { a, b in
+            a.value != b.value ? a.value > b.value : a.key < b.key
+        }
+        guard let best = ranked.first else {
+            return ThemeDecision(theme: .autre, reasons: ["autre: no keyword matched"], scores: scores)
+        }
+        let reasons = ranked.map { theme, score in
+            let pieces = (evidence[theme] ?? []).map { "\($0.text) \(Self.signed($0.points))" }
+            return "\(theme.rawValue) \(Self.signed(score)): " + pieces.joined(separator: "; ")
+        }
+        return ThemeDecision(theme: best.key, reasons: reasons, scores: scores)
+    }
+
+    static func signed(_ value: Double) -> String {
+        (value >= 0 ? "+" : "") + format(value)
+    }
+
+    /// "3", "1.5": whole numbers without a decimal point.
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 }
