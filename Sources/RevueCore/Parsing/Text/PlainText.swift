@@ -1,0 +1,276 @@
+/// Reduces markup to the plain text a reader sees: tags removed (script and style with their
+/// content), comments dropped, entities decoded once, white space collapsed to single spaces.
+///
+/// Works on UTF-8 bytes without Foundation: it runs for every title and summary.
+enum PlainText {
+    /// Plain text of an HTML fragment, at most `limit` bytes of output (cut on a character).
+    static func fromHTML(_ input: [UInt8], limit: Int = 1 << 16) -> String {
+        // Fast path: nothing to decode or strip.
+        if !input.contains(where: { $0 == 0x3C || $0 == 0x26 }) {
+            return collapse(input, limit: limit)
+        }
+        var out = Output(limit: limit)
+        input.withUnsafeBufferPointer { scan($0, into: &out) }
+        return out.string
+    }
+
+    /// Plain text that is already plain: only white space is normalised.
+    static func collapse(_ input: [UInt8], limit: Int = 1 << 16) -> String {
+        var out = Output(limit: limit)
+        for c in input {
+            out.append(c)
+            if out.full { break }
+        }
+        return out.string
+    }
+
+    /// An output buffer that collapses white space and stops at a byte limit.
+    struct Output {
+        var bytes: [UInt8] = []
+        var pendingSpace = false
+        let limit: Int
+        var full = false
+        /// The previous byte was 0xC2 (the lead byte of a possible no-break space).
+        var heldC2 = false
+
+        init(limit: Int) {
+            self.limit = limit
+            bytes.reserveCapacity(64)
+        }
+
+        @inline(__always)
+        mutating func space() { if !bytes.isEmpty { pendingSpace = true } }
+
+        @inline(__always)
+        mutating func append(_ c: UInt8) {
+            if heldC2 {
+                heldC2 = false
+                if c == 0xA0 { space(); return }
+                put(0xC2)
+            }
+            switch c {
+            case 0x20, 0x09, 0x0A, 0x0D, 0x0C: space()
+            case 0xC2: heldC2 = true
+            case 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F: break  // control characters never help a reader
+            default: put(c)
+            }
+        }
+
+        @inline(__always)
+        private mutating func put(_ c: UInt8) {
+            if full { return }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            // Stop at the limit, but only at the start of a character.
+            if bytes.count >= limit && c & 0xC0 != 0x80 { full = true; return }
+            bytes.append(c)
+        }
+
+        mutating func appendScalar(_ v: UInt32) {
+            if v == 0xA0 || v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D { space(); return }
+            if v < 0x20 { return }
+            var tmp = [UInt8]()
+            Transcoder.appendUTF8(v, to: &tmp)
+            for b in tmp { append(b) }
+        }
+
+        var string: String {
+            mutating get {
+                if heldC2 { heldC2 = false; put(0xC2) }
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        }
+    }
+
+    /// Tags that do not separate words ("<b>a</b>b" reads "ab").
+    static let inlineTags: Set<String> = [
+        "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font", "i", "ins",
+        "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    ]
+
+    static func scan(_ b: UnsafeBufferPointer<UInt8>, into out: inout Output) {
+        let n = b.count
+        var i = 0
+        while i < n && !out.full {
+            let c = b[i]
+            if c == 0x26 {  // &
+                i = decodeEntity(b, at: i, into: &out)
+                continue
+            }
+            if c != 0x3C {  // <
+                out.append(c)
+                i += 1
+                continue
+            }
+            guard i + 1 < n else { out.append(c); i += 1; continue }
+            let next = b[i + 1]
+            if next == 0x21 {  // <!
+                if i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
+                    i = find(b, [0x2D, 0x2D, 0x3E], from: i + 4).map { $0 + 3 } ?? n
+                } else if matches(b, at: i, "<![CDATA[") {
+                    let end = find(b, [0x5D, 0x5D, 0x3E], from: i + 9) ?? n
+                    for k in (i + 9)..<end { out.append(b[k]) }
+                    i = min(n, end + 3)
+                } else {
+                    i = (find(b, [0x3E], from: i + 2) ?? (n - 1)) + 1
+                }
+                continue
+            }
+            if next == 0x3F {  // <?
+                i = (find(b, [0x3E], from: i + 2) ?? (n - 1)) + 1
+                continue
+            }
+            let closing = next == 0x2F
+            let nameStart = closing ? i + 2 : i + 1
+            guard nameStart < n, isASCIILetter(b[nameStart]) else {
+                out.append(c)
+                i += 1
+                continue
+            }
+            var nameEnd = nameStart
+            while nameEnd < n, isNameByte(b[nameEnd]) { nameEnd += 1 }
+            guard let tagEnd = endOfTag(b, from: nameEnd) else {
+                // "<" that opens no tag is text ("1 <b 2" without any ">").
+                out.append(c)
+                i += 1
+                continue
+            }
+            let name = lowercasedName(b, nameStart, nameEnd)
+            i = tagEnd + 1
+            if !closing && (name == "script" || name == "style") {
+                i = endOfRawText(b, named: name, from: i)
+                out.space()
+                continue
+            }
+            if !inlineTags.contains(name) { out.space() }
+        }
+    }
+
+    /// Decodes the entity at `i` ("&...") and returns the index after it; a bare "&" is text.
+    static func decodeEntity(_ b: UnsafeBufferPointer<UInt8>, at i: Int, into out: inout Output) -> Int {
+        let n = b.count
+        if let (scalars, end) = entity(b, at: i) {
+            for s in scalars { out.appendScalar(s) }
+            return end
+        }
+        _ = n
+        out.append(0x26)
+        return i + 1
+    }
+
+    /// The code points of the character reference at `i` and the index after it.
+    static func entity(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> ([UInt32], Int)? {
+        let n = b.count
+        var j = i + 1
+        guard j < n else { return nil }
+        if b[j] == 0x23 {  // &#
+            j += 1
+            var hex = false
+            if j < n, b[j] | 0x20 == 0x78 { hex = true; j += 1 }
+            let start = j
+            var v: UInt32 = 0
+            while j < n, j - start < 8 {
+                let d = b[j]
+                if d >= 0x30 && d <= 0x39 { v = v &* (hex ? 16 : 10) &+ UInt32(d - 0x30) }
+                else if hex, d | 0x20 >= 0x61, d | 0x20 <= 0x66 { v = v &* 16 &+ UInt32((d | 0x20) - 0x61 + 10) }
+                else { break }
+                j += 1
+            }
+            guard j > start else { return nil }
+            if j < n, b[j] == 0x3B { j += 1 }
+            return ([numericScalar(v)], j)
+        }
+        let start = j
+        while j < n, j - start < 32, isNameByte(b[j]) { j += 1 }
+        guard j > start else { return nil }
+        let name = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
+        if j < n, b[j] == 0x3B, let points = HTMLEntities.characters(named: name) {
+            return (points, j + 1)
+        }
+        // Legacy references without ";" that real feeds write ("&amp" "&nbsp").
+        if let legacy = legacyWithoutSemicolon[name] { return ([legacy], j) }
+        return nil
+    }
+
+    static let legacyWithoutSemicolon: [String: UInt32] = [
+        "amp": 0x26, "lt": 0x3C, "gt": 0x3E, "quot": 0x22, "nbsp": 0xA0, "copy": 0xA9, "reg": 0xAE,
+    ]
+
+    /// A numeric reference's character: C1 numbers mean windows-1252 (as browsers read them),
+    /// impossible ones become U+FFFD.
+    static func numericScalar(_ v: UInt32) -> UInt32 {
+        if v >= 0x80 && v <= 0x9F {
+            let w = UInt32(Transcoder.windows1252High[Int(v) - 0x80])
+            return w
+        }
+        if v == 0 || (v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF { return 0xFFFD }
+        return v
+    }
+
+    @inline(__always) static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    @inline(__always) static func isNameByte(_ c: UInt8) -> Bool {
+        isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F || c == 0x3A || c == 0x2E
+    }
+
+    static func lowercasedName(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(e - s)
+        for k in s..<e { let c = b[k]; bytes.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The ">" ending a tag whose name ends at `from`, skipping quoted attribute values.
+    static func endOfTag(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        var i = from
+        var quote: UInt8 = 0
+        while i < b.count {
+            let c = b[i]
+            if quote != 0 { if c == quote { quote = 0 } }
+            else if c == 0x22 || c == 0x27 { quote = c }
+            else if c == 0x3E { return i }
+            else if c == 0x3C { return nil }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Index after `</name>` (case-insensitive), or the end.
+    static func endOfRawText(_ b: UnsafeBufferPointer<UInt8>, named name: String, from: Int) -> Int {
+        let pattern = Array("</\(name)".utf8)
+        var i = from
+        while i + pattern.count <= b.count {
+            if b[i] == 0x3C {
+                var ok = true
+                for k in 1..<pattern.count where b[i + k] | (k > 1 ? 0x20 : 0) != pattern[k] { ok = false; break }
+                if ok { return (find(b, [0x3E], from: i) ?? (b.count - 1)) + 1 }
+            }
+            i += 1
+        }
+        return b.count
+    }
+
+    static func find(_ b: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty else { return nil }
+        var i = from
+        let first = needle[0]
+        while i + needle.count <= b.count {
+            if b[i] == first {
+                var ok = true
+                for k in 1..<needle.count where b[i + k] != needle[k] { ok = false; break }
+                if ok { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func matches(_ b: UnsafeBufferPointer<UInt8>, at i: Int, _ s: StaticString) -> Bool {
+        let len = s.utf8CodeUnitCount
+        guard i + len <= b.count else { return false }
+        let p = s.utf8Start
+        for k in 0..<len where b[i + k] != p[k] { return false }
+        return true
+    }
+}
