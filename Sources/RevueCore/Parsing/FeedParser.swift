@@ -89,6 +89,9 @@ public enum FeedParser {
         if root.namedIgnoringCase("rss") || (root.named("channel") && ns == .none) {
             return RSSParser.parse(root: root, document: document, options: options)
         }
+        if root.named("CHANNEL") || (root.namedIgnoringCase("channel") && root.attribute("HREF") != nil) {
+            return CDFParser.parse(root: root, document: document, options: options)
+        }
         if root.named("RDF") || ns == .rss10 || ns == .rss090 {
             return RDFParser.parse(root: root, document: document, options: options)
         }

@@ -9,7 +9,7 @@ typealias XMLNodePointer = UnsafeMutablePointer<xmlNode>
 
 /// The namespaces feeds mix, recognised by their URI.
 enum XMLNamespace {
-    case none, atom10, atom03, rss10, rss090, rdf, dc, dcterms, content, xhtml, xml, other
+    case none, atom10, atom03, rss10, rss090, rss20, rdf, dc, dcterms, content, xhtml, xml, itunes, media, other
 
     static func of(_ href: UnsafePointer<xmlChar>?) -> XMLNamespace {
         guard let href else { return .none }
@@ -24,6 +24,9 @@ enum XMLNamespace {
         if strcmp(s, "http://www.w3.org/1999/xhtml") == 0 { return .xhtml }
         if strcmp(s, "http://my.netscape.com/rdf/simple/0.9/") == 0 { return .rss090 }
         if strcmp(s, "http://www.w3.org/XML/1998/namespace") == 0 { return .xml }
+        if strcmp(s, "http://www.itunes.com/dtds/podcast-1.0.dtd") == 0 { return .itunes }
+        if strncmp(s, "http://search.yahoo.com/mrss", 28) == 0 { return .media }
+        if strncmp(s, "http://backend.userland.com/rss", 31) == 0 { return .rss20 }
         // Old Atom drafts and RSS 1.0 with a missing slash are still the same vocabulary.
         if strncmp(s, "http://purl.org/atom", 20) == 0 { return .atom03 }
         if strncmp(s, "http://purl.org/rss/1.0", 23) == 0 { return .rss10 }

@@ -38,10 +38,11 @@ enum AtomParser {
             case .atom10, .atom03, .none, .other:
                 if child.named("title") { if f.title == nil { f.title = text(child, context: context, limit: 2000) } }
                 else if child.named("link") { links.consider(child, context: context) }
-                else if child.named("id") { if f.id == nil { f.id = nonEmpty(child.rawText) } }
-                else if child.named("published") || child.named("issued") { if f.published == nil { f.published = context.date(child) } }
-                else if child.named("updated") || child.named("modified") { if f.updated == nil { f.updated = context.date(child) } }
-                else if child.named("created") { if created == nil { created = context.date(child) } }
+                else if child.named("id") { if f.id == nil { f.id = identifier(child, context: context) } }
+                // A later date element overrides an earlier one, as in other readers.
+                else if child.named("published") || child.named("issued") { if let d = context.date(child) { f.published = d } }
+                else if child.named("updated") || child.named("modified") { if let d = context.date(child) { f.updated = d } }
+                else if child.named("created") { if let d = context.date(child) { created = d } }
                 else if child.named("summary") { if f.summary == nil { f.summary = Lead.of(text(child, context: context, limit: 4000)) } }
                 else if child.named("content") { if f.content == nil { f.content = Lead.of(text(child, context: context, limit: 4000)) } }
                 else if child.named("category") {
@@ -66,6 +67,23 @@ enum AtomParser {
         return f.headline()
     }
 
+    /// An entry id; a relative reference ("/2025/12/23/x") is resolved like a link.
+    static func identifier(_ node: XMLNodePointer, context: XMLFeedContext) -> String? {
+        let raw = node.rawText
+        guard !raw.isEmpty else { return nil }
+        if raw.hasPrefix("/") || raw.hasPrefix("./") || raw.hasPrefix("../") {
+            return context.link(raw, at: node) ?? raw
+        }
+        return raw
+    }
+
+    /// Atom 1.0 content of a non-text media type is base64 (RFC 4287, 4.1.3.3).
+    static func isBase64(_ node: XMLNodePointer) -> Bool {
+        if node.attribute("mode")?.lowercased() == "base64" { return true }
+        guard let type = node.attribute("type")?.lowercased(), type.contains("/") else { return false }
+        return !(type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml"))
+    }
+
     /// How a text construct's content is written.
     static func textKind(_ node: XMLNodePointer) -> TextKind {
         let type = (node.attribute("type") ?? "").lowercased()
@@ -75,11 +93,11 @@ enum AtomParser {
     }
 
     static func text(_ node: XMLNodePointer, context: XMLFeedContext, limit: Int) -> String {
-        if node.attribute("mode")?.lowercased() == "base64" {
+        if isBase64(node) {
             let decoded = Data(base64Encoded: node.rawText, options: .ignoreUnknownCharacters) ?? Data()
             let type = (node.attribute("type") ?? "").lowercased()
             let bytes = [UInt8](decoded)
-            return type.contains("html") ? PlainText.fromHTML(bytes, limit: limit) : PlainText.collapse(bytes, limit: limit)
+            return type == "text/plain" ? PlainText.collapse(bytes, limit: limit) : PlainText.fromHTML(bytes, limit: limit)
         }
         return node.plainText(textKind(node), limit: limit)
     }

@@ -28,10 +28,10 @@ enum RSSParser {
         var atomLink: String?
         for child in channel.elements {
             switch child.namespace {
-            case .none, .rss10, .rss090:
-                if child.named("title"), feed.title == nil { feed.title = context.title(child) }
-                else if child.named("link"), feed.link == nil { feed.link = context.link(child.rawText, at: child) }
-                else if child.named("language") { feed.language = nonEmpty(child.rawText) }
+            case .none, .rss10, .rss090, .rss20:
+                if child.namedIgnoringCase("title"), feed.title == nil { feed.title = context.title(child) }
+                else if child.namedIgnoringCase("link"), feed.link == nil { feed.link = context.link(child.rawText, at: child) }
+                else if child.namedIgnoringCase("language") { feed.language = nonEmpty(child.rawText) }
             case .dc:
                 if child.named("title"), feed.title == nil { feed.title = context.title(child) }
                 else if child.named("language"), feed.language == nil { feed.language = nonEmpty(child.rawText) }
@@ -55,21 +55,32 @@ enum RSSParser {
         var dcDate: Date?
         for child in item.elements {
             switch child.namespace {
-            case .none, .rss10, .rss090:
-                if child.named("title") { if f.title == nil { f.title = context.title(child) } }
-                else if child.named("link") { if f.link == nil { f.link = context.link(child.rawText, at: child) } }
-                else if child.named("description") { if f.summary == nil { f.summary = context.summary(child) } }
-                else if child.named("guid") {
+            case .none, .rss10, .rss090, .rss20:
+                if child.namedIgnoringCase("title") { if f.title == nil { f.title = context.title(child) } }
+                else if child.namedIgnoringCase("link") { if f.link == nil { f.link = context.link(child.rawText, at: child) } }
+                else if child.namedIgnoringCase("description") { if f.summary == nil { f.summary = context.summary(child) } }
+                else if child.namedIgnoringCase("guid") {
                     f.id = nonEmpty(child.rawText)
                     guidIsPermalink = (child.attribute("isPermaLink") ?? "true").lowercased() != "false"
                     if guidIsPermalink, let id = f.id { f.permalink = context.link(id, at: child) }
                 }
-                else if child.named("pubDate") || child.namedIgnoringCase("pubdate") { if f.published == nil { f.published = context.date(child) } }
-                else if child.named("category") { appendCategory(child.plainText(.html, limit: 500), to: &f.categories) }
-                else if child.named("source") { f.source = nonEmpty(child.plainText(.html, limit: 300)) }
-                else if child.named("language") { f.language = nonEmpty(child.rawText) }
+                else if child.namedIgnoringCase("pubDate") { if let d = context.date(child) { f.published = d } }
+                else if child.namedIgnoringCase("category") { appendCategory(child.plainText(.html, limit: 500), to: &f.categories) }
+                else if child.namedIgnoringCase("source") { f.source = nonEmpty(child.plainText(.html, limit: 300)) }
+                else if child.namedIgnoringCase("language") { f.language = nonEmpty(child.rawText) }
+                // Old and invented elements that still carry the item's body.
+                else if child.named("body") || child.named("fullitem") {
+                    if f.content == nil { f.content = context.summary(child, kind: child.named("body") ? .plain : .html) }
+                }
+            case .rdf:
+                break
+            case .itunes:
+                if child.named("summary"), f.content == nil { f.content = context.summary(child) }
+                else if child.named("category"), let text = child.attribute("text") { appendCategory(text.trimmedASCII, to: &f.categories) }
+            case .media:
+                readMedia(child, into: &f, context: context)
             case .dc:
-                if child.named("date") { if dcDate == nil { dcDate = context.date(child) } }
+                if child.named("date") { if let d = context.date(child) { dcDate = d } }
                 else if child.named("subject") { appendCategory(child.plainText(.html, limit: 500), to: &f.categories) }
                 else if child.named("title") { if f.title == nil { f.title = context.title(child) } }
                 else if child.named("description") { if f.summary == nil { f.summary = context.summary(child) } }
@@ -99,7 +110,21 @@ enum RSSParser {
         }
         if f.published == nil { f.published = dcDate }
         if f.language == nil { f.language = item.xmlLang }
+        if f.id == nil, let about = item.attribute("about", ns: .rdf), !about.isEmpty { f.id = about }
         return f.headline()
+    }
+
+    /// Media RSS: title, description and category, also inside `<media:group>`.
+    static func readMedia(_ node: XMLNodePointer, into f: inout ItemFields, context: XMLFeedContext) {
+        if node.named("group") {
+            for child in node.elements where child.namespace == .media { readMedia(child, into: &f, context: context) }
+        } else if node.named("title"), f.title == nil || f.title == "" {
+            f.title = context.title(node, kind: node.attribute("type") == "html" ? .html : .plain)
+        } else if node.named("description"), f.content == nil {
+            f.content = context.summary(node, kind: node.attribute("type") == "html" ? .html : .plain)
+        } else if node.named("category") {
+            appendCategory(node.plainText(.plain, limit: 500), to: &f.categories)
+        }
     }
 
     static func appendCategory(_ text: String, to list: inout [String]) {

@@ -46,7 +46,8 @@ enum EntityRepair {
             if j < n, b[j] == 0x23 {  // numeric
                 j += 1
                 var hex = false
-                if j < n, b[j] | 0x20 == 0x78 { hex = true; j += 1 }
+                var upperX = false
+                if j < n, b[j] | 0x20 == 0x78 { hex = true; upperX = b[j] == 0x58; j += 1 }
                 let start = j
                 var v: UInt32 = 0
                 while j < n, j - start < 8 {
@@ -57,7 +58,7 @@ enum EntityRepair {
                     j += 1
                 }
                 if j > start, j < n, b[j] == 0x3B {
-                    if isXMLChar(v) && !(v >= 0x80 && v <= 0x9F) { i = j + 1; continue }
+                    if isXMLChar(v) && !(v >= 0x80 && v <= 0x9F) && !upperX { i = j + 1; continue }
                     begin(i)
                     writeScalar(PlainText.numericScalar(v), to: &out!)
                     i = j + 1

@@ -11,6 +11,9 @@ enum HTMLEntities {
             let points = entry[entry.index(after: eq)...].split(separator: ",").compactMap { UInt32($0, radix: 16) }
             t[name] = points
         }
+        // HTML 4 values, which feeds were written against (HTML5 moved these two).
+        t["lang"] = [0x2329]
+        t["rang"] = [0x232A]
         return t
     }()
 

@@ -113,8 +113,11 @@ enum PlainText {
                     let end = find(b, [0x5D, 0x5D, 0x3E], from: i + 9) ?? n
                     for k in (i + 9)..<end { out.append(b[k]) }
                     i = min(n, end + 3)
+                } else if i + 2 < n, isASCIILetter(b[i + 2]) {
+                    i = (find(b, [0x3E], from: i + 2) ?? (n - 1)) + 1  // <!DOCTYPE ...>
                 } else {
-                    i = (find(b, [0x3E], from: i + 2) ?? (n - 1)) + 1
+                    out.append(c)  // "<!'" is text
+                    i += 1
                 }
                 continue
             }
