@@ -24,7 +24,7 @@ enum XMLNamespace {
         if strcmp(s, "http://www.w3.org/1999/xhtml") == 0 { return .xhtml }
         if strcmp(s, "http://my.netscape.com/rdf/simple/0.9/") == 0 { return .rss090 }
         if strcmp(s, "http://www.w3.org/XML/1998/namespace") == 0 { return .xml }
-        if strcmp(s, "http://www.itunes.com/dtds/podcast-1.0.dtd") == 0 { return .itunes }
+        if strcasecmp(s, "http://www.itunes.com/dtds/podcast-1.0.dtd") == 0 { return .itunes }
         if strncmp(s, "http://search.yahoo.com/mrss", 28) == 0 { return .media }
         if strncmp(s, "http://backend.userland.com/rss", 31) == 0 { return .rss20 }
         // Old Atom drafts and RSS 1.0 with a missing slash are still the same vocabulary.

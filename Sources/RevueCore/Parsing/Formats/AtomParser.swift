@@ -57,6 +57,8 @@ enum AtomParser {
                 if child.named("subject") { RSSParser.appendCategory(child.plainText(.html, limit: 500), to: &f.categories) }
                 else if child.named("date") { if created == nil { created = context.date(child) } }
                 else if child.named("language") { f.language = nonEmpty(child.rawText) }
+            case .media:
+                RSSParser.readMedia(child, into: &f, context: context)
             default:
                 break
             }

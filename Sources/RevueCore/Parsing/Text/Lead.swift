@@ -3,34 +3,41 @@
 enum Lead {
     static let defaultLength = 300
 
+    /// `maxLength` counts Unicode scalars; the work is done on UTF-8 bytes.
     static func of(_ text: String, maxLength: Int = defaultLength) -> String {
-        // Byte count bounds the character count from above: most leads stop here.
         if text.utf8.count <= maxLength { return text }
-        let scalars = text.unicodeScalars
-        guard scalars.count > maxLength else { return text }
-        let cut = scalars.index(scalars.startIndex, offsetBy: maxLength)
-        let window = scalars[..<cut]
-        let half = scalars.index(scalars.startIndex, offsetBy: maxLength / 2)
-        // Last sentence end in the second half.
-        var i = window.endIndex
-        while i > half {
-            let prev = scalars.index(before: i)
-            let c = scalars[prev]
-            if (c == "." || c == "!" || c == "?" || c == "\u{061F}" || c == "\u{3002}"),
-               i < scalars.endIndex, scalars[i] == " " {
-                return String(scalars[..<i])
+        var text = text
+        return text.withUTF8 { b -> String in
+            // Byte offset where scalar number `maxLength` starts, and where half of it starts.
+            var scalars = 0
+            var cut = -1
+            var half = 0
+            for (i, c) in b.enumerated() where c & 0xC0 != 0x80 {
+                if scalars == maxLength / 2 { half = i }
+                if scalars == maxLength { cut = i; break }
+                scalars += 1
             }
-            i = prev
-        }
-        // Else the last space.
-        i = window.endIndex
-        while i > half {
-            let prev = scalars.index(before: i)
-            if scalars[prev] == " " {
-                return String(scalars[..<prev]) + "…"
+            guard cut > 0 else { return String(decoding: b, as: UTF8.self) }
+            // Last sentence end in the second half: ". " "! " "? " or Arabic "؟ ".
+            var i = cut
+            while i > half {
+                if b[i] == 0x20 {
+                    let p = b[i - 1]
+                    if p == 0x2E || p == 0x21 || p == 0x3F || (i >= 2 && b[i - 2] == 0xD8 && p == 0x9F) {
+                        return String(decoding: UnsafeBufferPointer(rebasing: b[..<i]), as: UTF8.self)
+                    }
+                }
+                i -= 1
             }
-            i = prev
+            // Else the last space.
+            i = cut - 1
+            while i > half {
+                if b[i] == 0x20 {
+                    return String(decoding: UnsafeBufferPointer(rebasing: b[..<i]), as: UTF8.self) + "…"
+                }
+                i -= 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[..<cut]), as: UTF8.self) + "…"
         }
-        return String(window) + "…"
     }
 }

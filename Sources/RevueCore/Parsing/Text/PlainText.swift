@@ -5,44 +5,57 @@
 enum PlainText {
     /// Plain text of an HTML fragment, at most `limit` bytes of output (cut on a character).
     static func fromHTML(_ input: [UInt8], limit: Int = 1 << 16) -> String {
-        // Fast path: nothing to decode or strip.
-        if !input.contains(where: { $0 == 0x3C || $0 == 0x26 }) {
-            return collapse(input, limit: limit)
-        }
-        var out = Output(limit: limit)
-        input.withUnsafeBufferPointer { scan($0, into: &out) }
-        return out.string
+        input.withUnsafeBufferPointer { reduce($0, html: true, limit: limit) }
     }
 
     /// Plain text that is already plain: only white space is normalised.
     static func collapse(_ input: [UInt8], limit: Int = 1 << 16) -> String {
-        var out = Output(limit: limit)
-        for c in input {
-            out.append(c)
-            if out.full { break }
+        input.withUnsafeBufferPointer { reduce($0, html: false, limit: limit) }
+    }
+
+    /// The one implementation: writes straight into the new String's storage.
+    static func reduce(_ input: UnsafeBufferPointer<UInt8>, html: Bool, limit: Int) -> String {
+        if input.isEmpty { return "" }
+        // Entities can expand a little ("&nGt;" is 6 bytes of output): leave room.
+        let capacity = min(input.count, limit) + min(input.count, limit) / 4 + 16
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var out = Output(buffer: buffer, limit: min(limit, capacity - 8))
+            if html && input.contains(where: { $0 == 0x3C || $0 == 0x26 }) {
+                scan(input, into: &out)
+            } else {
+                for c in input {
+                    out.append(c)
+                    if out.full { break }
+                }
+            }
+            return out.finish()
         }
-        return out.string
     }
 
     /// An output buffer that collapses white space and stops at a byte limit.
     struct Output {
-        var bytes: [UInt8] = []
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
         var pendingSpace = false
         let limit: Int
         var full = false
         /// The previous byte was 0xC2 (the lead byte of a possible no-break space).
         var heldC2 = false
 
-        init(limit: Int) {
+        init(buffer: UnsafeMutableBufferPointer<UInt8>, limit: Int) {
+            self.buffer = buffer
             self.limit = limit
-            bytes.reserveCapacity(64)
         }
 
         @inline(__always)
-        mutating func space() { if !bytes.isEmpty { pendingSpace = true } }
+        mutating func space() { if count > 0 { pendingSpace = true } }
 
         @inline(__always)
         mutating func append(_ c: UInt8) {
+            if c >= 0x21 && c != 0x7F && c != 0xC2 && !heldC2 {
+                put(c)
+                return
+            }
             if heldC2 {
                 heldC2 = false
                 if c == 0xA0 { space(); return }
@@ -60,35 +73,72 @@ enum PlainText {
         private mutating func put(_ c: UInt8) {
             if full { return }
             if pendingSpace {
-                bytes.append(0x20)
                 pendingSpace = false
+                if count < limit {
+                    buffer[count] = 0x20
+                    count += 1
+                }
             }
             // Stop at the limit, but only at the start of a character.
-            if bytes.count >= limit && c & 0xC0 != 0x80 { full = true; return }
-            bytes.append(c)
+            if count >= limit && c & 0xC0 != 0x80 { full = true; return }
+            if count >= buffer.count { full = true; return }
+            buffer[count] = c
+            count += 1
         }
 
         mutating func appendScalar(_ v: UInt32) {
             if v == 0xA0 || v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D { space(); return }
             if v < 0x20 { return }
-            var tmp = [UInt8]()
-            Transcoder.appendUTF8(v, to: &tmp)
-            for b in tmp { append(b) }
+            if v < 0x80 { append(UInt8(v)); return }
+            if v < 0x800 {
+                append(UInt8(0xC0 | (v >> 6))); append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                append(UInt8(0xE0 | (v >> 12))); append(UInt8(0x80 | ((v >> 6) & 0x3F))); append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                append(UInt8(0xF0 | (v >> 18))); append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                append(UInt8(0x80 | ((v >> 6) & 0x3F))); append(UInt8(0x80 | (v & 0x3F)))
+            }
         }
 
-        var string: String {
-            mutating get {
-                if heldC2 { heldC2 = false; put(0xC2) }
-                return String(decoding: bytes, as: UTF8.self)
+        /// The byte count written, ending on a whole character.
+        mutating func finish() -> Int {
+            if heldC2 { heldC2 = false; put(0xC2) }
+            // Never end inside a multi-byte character (a cut at the limit).
+            var end = count
+            var back = end - 1
+            while back >= 0 && back >= end - 4 && buffer[back] & 0xC0 == 0x80 { back -= 1 }
+            if back >= 0 && buffer[back] >= 0xC0 {
+                let lead = buffer[back]
+                let need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                if end - back < need { end = back }
             }
+            return end
         }
     }
 
+    /// A tag name's first 8 bytes, lower-cased, packed little-endian (0 if longer).
+    @inline(__always)
+    static func packedName(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt64 {
+        guard e - s <= 8 else { return 0 }
+        var v: UInt64 = 0
+        for k in s..<e {
+            let c = b[k]
+            v |= UInt64(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) << (8 * UInt64(k - s))
+        }
+        return v
+    }
+
+    static let packedScript: UInt64 = 0x747069726373
+    static let packedStyle: UInt64 = 0x656c797473
+
     /// Tags that do not separate words ("<b>a</b>b" reads "ab").
-    static let inlineTags: Set<String> = [
-        "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em", "font", "i", "ins",
-        "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
-    ]
+    @inline(__always)
+    static func isInline(_ packed: UInt64) -> Bool {
+        switch packed {
+        case 0x61, 0x72626261, 0x6d796e6f726361, 0x62, 0x696462, 0x6f6462, 0x676962, 0x65746963, 0x65646f63, 0x6c6564, 0x6e6664, 0x6d65, 0x746e6f66, 0x69, 0x736e69, 0x64626b, 0x6b72616d, 0x71, 0x73, 0x706d6173, 0x6c6c616d73, 0x6e617073, 0x656b69727473, 0x676e6f727473, 0x627573, 0x707573, 0x656d6974, 0x7474, 0x75, 0x726176: return true
+        default: return false
+        }
+    }
 
     static func scan(_ b: UnsafeBufferPointer<UInt8>, into out: inout Output) {
         let n = b.count
@@ -140,25 +190,30 @@ enum PlainText {
                 i += 1
                 continue
             }
-            let name = lowercasedName(b, nameStart, nameEnd)
+            let name = packedName(b, nameStart, nameEnd)
             i = tagEnd + 1
-            if !closing && (name == "script" || name == "style") {
-                i = endOfRawText(b, named: name, from: i)
+            if !closing && (name == packedScript || name == packedStyle) {
+                i = endOfRawText(b, named: name == packedScript ? "script" : "style", from: i)
                 out.space()
                 continue
             }
-            if !inlineTags.contains(name) { out.space() }
+            if !isInline(name) { out.space() }
         }
     }
 
     /// Decodes the entity at `i` ("&...") and returns the index after it; a bare "&" is text.
     static func decodeEntity(_ b: UnsafeBufferPointer<UInt8>, at i: Int, into out: inout Output) -> Int {
-        let n = b.count
+        // The five common ones without a dictionary lookup.
+        if i + 3 < b.count {
+            let c1 = b[i + 1], c2 = b[i + 2], c3 = b[i + 3]
+            if c1 == 0x6C && c2 == 0x74 && c3 == 0x3B { out.append(0x3C); return i + 4 }  // &lt;
+            if c1 == 0x67 && c2 == 0x74 && c3 == 0x3B { out.append(0x3E); return i + 4 }  // &gt;
+            if i + 4 < b.count && c1 == 0x61 && c2 == 0x6D && c3 == 0x70 && b[i + 4] == 0x3B { out.append(0x26); return i + 5 }
+        }
         if let (scalars, end) = entity(b, at: i) {
             for s in scalars { out.appendScalar(s) }
             return end
         }
-        _ = n
         out.append(0x26)
         return i + 1
     }
