@@ -177,6 +177,11 @@ enum UTF8Validation: Equatable {
         var i = 0
         var sawHigh = false
         while i < n {
+            // Eight ASCII bytes at a time.
+            if i + 8 <= n, b.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             sawHigh = true

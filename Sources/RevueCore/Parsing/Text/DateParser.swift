@@ -8,15 +8,60 @@ import Foundation
 public enum DateParser {
     /// The moment `text` names, or nil if it names none (never "now").
     public static func parse(_ text: String) -> Date? {
+        if let fast = parseRFC822Exact(text) { return fast }
         var scalars = Array(text.unicodeScalars)
         // Trim.
-        while let last = scalars.last, last.properties.isWhitespace { scalars.removeLast() }
+        func isSpace(_ s: Unicode.Scalar) -> Bool { s.value <= 0x20 || s.value == 0xA0 || (s.value > 0x7F && s.properties.isWhitespace) }
+        while let last = scalars.last, isSpace(last) { scalars.removeLast() }
         var start = 0
-        while start < scalars.count, scalars[start].properties.isWhitespace { start += 1 }
+        while start < scalars.count, isSpace(scalars[start]) { start += 1 }
         if start > 0 { scalars.removeFirst(start) }
         guard !scalars.isEmpty, scalars.count < 200 else { return nil }
         if let iso = parseISO(scalars) { return iso }
         return parseLoose(scalars)
+    }
+
+    /// The form almost every RSS feed writes, "Sun, 29 Nov 2026 20:48:36 GMT" or "+0100",
+    /// read straight from the bytes; anything else goes to the general parser.
+    static func parseRFC822Exact(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { b -> Date? in
+            guard b.count >= 29, b.count <= 31, b[3] == 0x2C, b[4] == 0x20, b[7] == 0x20, b[11] == 0x20,
+                  b[16] == 0x20, b[19] == 0x3A, b[22] == 0x3A, b[25] == 0x20 else { return nil }
+            func num(_ i: Int, _ n: Int) -> Int? {
+                var v = 0
+                for k in i..<(i + n) {
+                    let d = b[k] &- 0x30
+                    guard d < 10 else { return nil }
+                    v = v * 10 + Int(d)
+                }
+                return v
+            }
+            let m0 = b[8] | 0x20, m1 = b[9] | 0x20, m2 = b[10] | 0x20
+            let key = UInt32(m0) << 16 | UInt32(m1) << 8 | UInt32(m2)
+            let month: Int
+            switch key {
+            case 0x6A616E: month = 1; case 0x666562: month = 2; case 0x6D6172: month = 3; case 0x617072: month = 4
+            case 0x6D6179: month = 5; case 0x6A756E: month = 6; case 0x6A756C: month = 7; case 0x617567: month = 8
+            case 0x736570: month = 9; case 0x6F6374: month = 10; case 0x6E6F76: month = 11; case 0x646563: month = 12
+            default: return nil
+            }
+            guard let day = num(5, 2), let year = num(12, 4), let h = num(17, 2), let mi = num(20, 2), let s = num(23, 2)
+            else { return nil }
+            var offset = 0
+            let zone = UnsafeBufferPointer(rebasing: b[26...])
+            if zone.count == 5, zone[0] == 0x2B || zone[0] == 0x2D {
+                guard let hh = num(27, 2), let mm = num(29, 2) else { return nil }
+                offset = (zone[0] == 0x2D ? -1 : 1) * (hh * 3600 + mm * 60)
+            } else if zone.count == 3, zone[0] == 0x47, zone[1] == 0x4D, zone[2] == 0x54 {
+                offset = 0
+            } else if zone.count == 3, zone[0] == 0x55, zone[1] == 0x54, zone[2] == 0x43 {
+                offset = 0
+            } else {
+                return nil
+            }
+            return civil(year, month, day, h, mi, s, offset)
+        }
     }
 
     // MARK: ISO 8601 / RFC 3339 / W3CDTF

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Rewrites the entity references an XML parser would reject, before libxml2 sees the bytes:
 /// real feeds write HTML entities (`&eacute;`, `&nbsp;`) without declaring them, bare
 /// ampersands ("AT&T"), and windows-1252 numbers (`&#146;`). XML's five entities, numeric
@@ -20,7 +24,24 @@ enum EntityRepair {
             out!.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[copied..<upTo]))
         }
 
+        guard let base = b.baseAddress, memchr(base, 0x26, n) != nil else { return nil }
+        // The next "<!" (CDATA, comment, DOCTYPE), found with memmem and cached.
+        var nextBang = -1
+        func findBang(from: Int) -> Int {
+            var at = from
+            while at < n, let p = memchr(base + at, 0x3C, n - at) {
+                let lt = base.distance(to: UnsafeRawPointer(p))
+                if lt + 1 < n, b[lt + 1] == 0x21 { return lt }
+                at = lt + 1
+            }
+            return n
+        }
         while i < n {
+            // Jump to the next "&" or "<!", whichever comes first.
+            if nextBang < i { nextBang = findBang(from: i) }
+            let amp = memchr(base + i, 0x26, n - i).map { base.distance(to: UnsafeRawPointer($0)) } ?? n
+            if amp >= n && nextBang >= n { break }
+            i = min(amp, nextBang)
             let c = b[i]
             if c == 0x3C {  // skip CDATA, comments and the DOCTYPE
                 if matches(b, i, "<![CDATA[") {

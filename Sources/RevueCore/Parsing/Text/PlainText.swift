@@ -52,10 +52,16 @@ enum PlainText {
 
         @inline(__always)
         mutating func append(_ c: UInt8) {
-            if c >= 0x21 && c != 0x7F && c != 0xC2 && !heldC2 {
-                put(c)
+            if c >= 0x21 && c != 0x7F && c != 0xC2 && !heldC2 && !pendingSpace && count < limit {
+                buffer[count] = c
+                count += 1
                 return
             }
+            appendSlow(c)
+        }
+
+        @inline(never)
+        mutating func appendSlow(_ c: UInt8) {
             if heldC2 {
                 heldC2 = false
                 if c == 0xA0 { space(); return }
