@@ -43,8 +43,8 @@ enum AtomParser {
                 else if child.named("published") || child.named("issued") { if let d = context.date(child) { f.published = d } }
                 else if child.named("updated") || child.named("modified") { if let d = context.date(child) { f.updated = d } }
                 else if child.named("created") { if let d = context.date(child) { created = d } }
-                else if child.named("summary") { if f.summary == nil { f.summary = Lead.of(text(child, context: context, limit: 4000)) } }
-                else if child.named("content") { if f.content == nil { f.content = Lead.of(text(child, context: context, limit: 4000)) } }
+                else if child.named("summary") { if f.summary == nil { f.summary = Lead.of(text(child, context: context, limit: 1400)) } }
+                else if child.named("content") { if f.content == nil { f.content = Lead.of(text(child, context: context, limit: 1400)) } }
                 else if child.named("category") {
                     if let term = child.attribute("term") ?? child.attribute("label"), !term.trimmedASCII.isEmpty {
                         f.categories.append(term.trimmedASCII)

@@ -51,7 +51,10 @@ enum LinkResolver {
 
     /// Spaces inside an address are percent-encoded rather than breaking it.
     static func cleaned(_ s: String) -> String {
-        guard s.utf8.contains(where: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) else { return s }
+        var needsWork = false
+        var copy = s
+        copy.withUTF8 { b in for c in b where c <= 0x20 { needsWork = true; break } }
+        guard needsWork else { return s }
         var out = ""
         for c in s.unicodeScalars {
             switch c {

@@ -52,10 +52,21 @@ enum PlainText {
 
         @inline(__always)
         mutating func append(_ c: UInt8) {
-            if c >= 0x21 && c != 0x7F && c != 0xC2 && !heldC2 && !pendingSpace && count < limit {
-                buffer[count] = c
-                count += 1
-                return
+            if !heldC2 {
+                if c >= 0x21 && c != 0x7F && c != 0xC2 && count + 1 < limit {
+                    if pendingSpace {
+                        buffer[count] = 0x20
+                        count += 1
+                        pendingSpace = false
+                    }
+                    buffer[count] = c
+                    count += 1
+                    return
+                }
+                if c == 0x20 {
+                    if count > 0 { pendingSpace = true }
+                    return
+                }
             }
             appendSlow(c)
         }
