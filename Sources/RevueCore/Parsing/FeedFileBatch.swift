@@ -6,28 +6,37 @@ import Glibc
 
 /// Parses many files on every core and hands back their JSON lines in the files' order.
 public enum FeedFileBatch {
-    /// Calls `emit` with each file's line, in order; returns how many files failed.
-    public static func parseFiles(
-        _ paths: [String], options: ParseOptions, window: Int = 256, emit: ([UInt8]) -> Void
-    ) -> Int {
-        var failures = 0
-        var start = 0
-        while start < paths.count {
-            let end = min(paths.count, start + window)
-            let slots = Slots(count: end - start)
-            let chunk = Array(paths[start..<end])
-            DispatchQueue.concurrentPerform(iterations: chunk.count) { i in
-                slots.set(i, line(for: chunk[i], options: options))
+    /// Calls `emit` with the files' lines, in order; returns how many files failed.
+    ///
+    /// One worker per core takes the next file from a shared counter; this thread writes the
+    /// lines in order as soon as each is ready, so parsing and writing overlap.
+    public static func parseFiles(_ paths: [String], options: ParseOptions, emit: ([UInt8]) -> Void) -> Int {
+        let count = paths.count
+        guard count > 0 else { return 0 }
+        let slots = Slots(count: count)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            DispatchQueue.global().async(group: group) {
+                while let i = slots.nextIndex() {
+                    slots.set(i, line(for: paths[i], options: options))
+                }
             }
-            var out = [UInt8]()
-            for i in 0..<chunk.count {
-                let (bytes, failed) = slots.get(i)
-                if failed { failures += 1 }
-                out.append(contentsOf: bytes)
-            }
-            emit(out)
-            start = end
         }
+        var failures = 0
+        var pending = [UInt8]()
+        pending.reserveCapacity(1 << 20)
+        for i in 0..<count {
+            let (bytes, failed) = slots.take(i)
+            if failed { failures += 1 }
+            pending.append(contentsOf: bytes)
+            if pending.count >= 1 << 20 {
+                emit(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        if !pending.isEmpty { emit(pending) }
+        group.wait()
         return failures
     }
 
@@ -67,17 +76,38 @@ public enum FeedFileBatch {
         return data
     }
 
-    /// One result slot per file: each concurrent iteration writes only its own index.
+    /// One result slot per file, and the counter that hands out files to workers.
     final class Slots: @unchecked Sendable {
-        private var lines: [([UInt8], Bool)]
-        private let lock = NSLock()
-        init(count: Int) { lines = Array(repeating: ([], false), count: count) }
-        func set(_ i: Int, _ value: ([UInt8], Bool)) {
-            lock.lock()
-            lines[i] = value
-            lock.unlock()
+        private var lines: [([UInt8], Bool)?]
+        private var next = 0
+        private let condition = NSCondition()
+
+        init(count: Int) { lines = Array(repeating: nil, count: count) }
+
+        func nextIndex() -> Int? {
+            condition.lock()
+            defer { condition.unlock() }
+            guard next < lines.count else { return nil }
+            next += 1
+            return next - 1
         }
-        func get(_ i: Int) -> ([UInt8], Bool) { lines[i] }
+
+        func set(_ i: Int, _ value: ([UInt8], Bool)) {
+            condition.lock()
+            lines[i] = value
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Waits for slot `i` and empties it.
+        func take(_ i: Int) -> ([UInt8], Bool) {
+            condition.lock()
+            defer { condition.unlock() }
+            while lines[i] == nil { condition.wait() }
+            let value = lines[i]!
+            lines[i] = nil
+            return value
+        }
     }
 }
 

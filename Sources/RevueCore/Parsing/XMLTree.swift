@@ -202,19 +202,20 @@ struct MarkupCollector {
 
 extension UnsafeMutablePointer where Pointee == xmlNode {
     /// The element's content reduced to plain text.
-    func plainText(_ kind: TextKind = .html, limit: Int = 1 << 16) -> String {
-        // Fast path: one text node, nothing to decode.
+    func plainText(_ kind: TextKind = .html, limit: Int = 1 << 16, leadLength: Int? = nil) -> String {
+        // Fast path: one text node, read in place.
         if let only = pointee.children, only.pointee.next == nil,
            only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE,
            let content = only.pointee.content {
-            var bytes = [UInt8]()
-            appendCString(content, to: &bytes, limit: MarkupCollector.textLimit)
-            if kind == .html { return PlainText.fromHTML(bytes, limit: limit) }
-            return PlainText.collapse(bytes, limit: limit)
+            let length = min(strlen(UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)), MarkupCollector.textLimit)
+            return PlainText.reduce(UnsafeBufferPointer(start: content, count: length), html: kind == .html,
+                                    limit: limit, leadLength: leadLength)
         }
         var collector = MarkupCollector(kind: kind)
         collector.collect(childrenOf: self)
-        return PlainText.fromHTML(collector.bytes, limit: limit)
+        return collector.bytes.withUnsafeBufferPointer {
+            PlainText.reduce($0, html: true, limit: limit, leadLength: leadLength)
+        }
     }
 
     /// The raw text content (for links, ids, dates): text and CDATA only, trimmed.

@@ -43,8 +43,8 @@ enum AtomParser {
                 else if child.named("published") || child.named("issued") { if let d = context.date(child) { f.published = d } }
                 else if child.named("updated") || child.named("modified") { if let d = context.date(child) { f.updated = d } }
                 else if child.named("created") { if let d = context.date(child) { created = d } }
-                else if child.named("summary") { if f.summary == nil { f.summary = Lead.of(text(child, context: context, limit: 1400)) } }
-                else if child.named("content") { if f.content == nil { f.content = Lead.of(text(child, context: context, limit: 1400)) } }
+                else if child.named("summary") { if f.summary == nil { f.summary = text(child, context: context, limit: 1400, leadLength: Lead.defaultLength) } }
+                else if child.named("content") { if f.content == nil { f.content = text(child, context: context, limit: 1400, leadLength: Lead.defaultLength) } }
                 else if child.named("category") {
                     if let term = child.attribute("term") ?? child.attribute("label"), !term.trimmedASCII.isEmpty {
                         f.categories.append(term.trimmedASCII)
@@ -94,14 +94,15 @@ enum AtomParser {
         return .plain
     }
 
-    static func text(_ node: XMLNodePointer, context: XMLFeedContext, limit: Int) -> String {
+    static func text(_ node: XMLNodePointer, context: XMLFeedContext, limit: Int, leadLength: Int? = nil) -> String {
         if isBase64(node) {
             let decoded = Data(base64Encoded: node.rawText, options: .ignoreUnknownCharacters) ?? Data()
             let type = (node.attribute("type") ?? "").lowercased()
             let bytes = [UInt8](decoded)
-            return type == "text/plain" ? PlainText.collapse(bytes, limit: limit) : PlainText.fromHTML(bytes, limit: limit)
+            let text = type == "text/plain" ? PlainText.collapse(bytes, limit: limit) : PlainText.fromHTML(bytes, limit: limit)
+            return leadLength.map { Lead.of(text, maxLength: $0) } ?? text
         }
-        return node.plainText(textKind(node), limit: limit)
+        return node.plainText(textKind(node), limit: limit, leadLength: leadLength)
     }
 
     /// Picks the entry's alternate link: `rel="alternate"` (or no rel), HTML type first.

@@ -20,7 +20,7 @@ struct XMLFeedContext {
     }
 
     func summary(_ node: XMLNodePointer, kind: TextKind = .html) -> String {
-        Lead.of(node.plainText(kind, limit: 1400))
+        node.plainText(kind, limit: 1400, leadLength: Lead.defaultLength)
     }
 }
 

@@ -4,8 +4,8 @@
 /// Works on UTF-8 bytes without Foundation: it runs for every title and summary.
 enum PlainText {
     /// Plain text of an HTML fragment, at most `limit` bytes of output (cut on a character).
-    static func fromHTML(_ input: [UInt8], limit: Int = 1 << 16) -> String {
-        input.withUnsafeBufferPointer { reduce($0, html: true, limit: limit) }
+    static func fromHTML(_ input: [UInt8], limit: Int = 1 << 16, leadLength: Int? = nil) -> String {
+        input.withUnsafeBufferPointer { reduce($0, html: true, limit: limit, leadLength: leadLength) }
     }
 
     /// Plain text that is already plain: only white space is normalised.
@@ -13,8 +13,9 @@ enum PlainText {
         input.withUnsafeBufferPointer { reduce($0, html: false, limit: limit) }
     }
 
-    /// The one implementation: writes straight into the new String's storage.
-    static func reduce(_ input: UnsafeBufferPointer<UInt8>, html: Bool, limit: Int) -> String {
+    /// The one implementation: writes straight into the new String's storage, and cuts the
+    /// result to a lead of `leadLength` characters if given.
+    static func reduce(_ input: UnsafeBufferPointer<UInt8>, html: Bool, limit: Int, leadLength: Int? = nil) -> String {
         if input.isEmpty { return "" }
         // Entities can expand a little ("&nGt;" is 6 bytes of output): leave room.
         let capacity = min(input.count, limit) + min(input.count, limit) / 4 + 16
@@ -28,7 +29,9 @@ enum PlainText {
                     if out.full { break }
                 }
             }
-            return out.finish()
+            let count = out.finish()
+            if let leadLength { return Lead.cut(buffer, count: count, maxLength: leadLength) }
+            return count
         }
     }
 
