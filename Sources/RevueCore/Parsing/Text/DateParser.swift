@@ -80,6 +80,15 @@ public enum DateParser {
         }
         func peek(_ c: Unicode.Scalar) -> Bool { i < s.count && s[i] == c }
 
+        // "03-12-31": the two-digit-year ISO form old feeds write.
+        if s.count == 8, s[2] == "-", s[5] == "-", let yy = digits(2) {
+            i = 3
+            guard let m = digits(2) else { return nil }
+            i = 6
+            guard let d = digits(2) else { return nil }
+            return civil(yy < 50 ? 2000 + yy : 1900 + yy, m, d, 0, 0, 0, 0)
+        }
+        i = 0
         guard let year = digits(4) else { return nil }
         var month = 1, day = 1
         var compact = false
