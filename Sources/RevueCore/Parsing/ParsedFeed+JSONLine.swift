@@ -4,7 +4,7 @@ import Foundation
 /// every item of every file, and JSONEncoder would dominate the parse time.
 extension ParsedFeed {
     public func jsonLine(path: String) -> [UInt8] {
-        var w = JSONLineWriter()
+        var w = JSONLineWriter(capacity: 256 + items.count * 900)
         w.raw("{\"path\":"); w.string(path)
         w.raw(",\"format\":"); w.string(format.rawValue)
         w.raw(",\"title\":"); w.optional(title)
@@ -17,7 +17,7 @@ extension ParsedFeed {
             w.raw("{\"title\":"); w.string(item.title)
             w.raw(",\"link\":"); w.optional(item.link)
             w.raw(",\"id\":"); w.optional(item.id)
-            w.raw(",\"published\":"); w.optional(item.published.map(DateParser.iso8601))
+            w.raw(",\"published\":"); w.date(item.published)
             w.raw(",\"summary\":"); w.string(item.summary)
             w.raw(",\"categories\":"); w.array(item.categories)
             w.raw(",\"language\":"); w.optional(item.language)
@@ -41,7 +41,22 @@ extension ParsedFeed {
 struct JSONLineWriter {
     var bytes: [UInt8] = []
 
-    init() { bytes.reserveCapacity(4096) }
+    init(capacity: Int = 512) { bytes.reserveCapacity(capacity) }
+
+    /// "2025-12-23T08:15:00Z" or null, written digit by digit.
+    mutating func date(_ date: Date?) {
+        guard let date, let c = DateParser.civilFields(date) else { raw("null"); return }
+        func digits(_ v: Int, _ n: Int) {
+            var d = 1
+            for _ in 1..<n { d *= 10 }
+            var v = v
+            for _ in 0..<n { bytes.append(UInt8(0x30 + v / d % 10)); v %= d; d /= 10 }
+        }
+        bytes.append(0x22)
+        digits(c.year, 4); bytes.append(0x2D); digits(c.month, 2); bytes.append(0x2D); digits(c.day, 2)
+        bytes.append(0x54); digits(c.hour, 2); bytes.append(0x3A); digits(c.minute, 2); bytes.append(0x3A); digits(c.second, 2)
+        bytes.append(0x5A); bytes.append(0x22)
+    }
 
     mutating func raw(_ s: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))

@@ -74,6 +74,10 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
                strcmp(UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self),
                       UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0,
                ns == nil || XMLNamespace.of(a.pointee.ns?.pointee.href) == ns {
+                // One text child (the usual case): no intermediate buffer.
+                if let only = a.pointee.children, only.pointee.next == nil {
+                    return only.pointee.content.map { String(cString: $0) } ?? ""
+                }
                 var bytes = [UInt8]()
                 var child = a.pointee.children
                 while let c = child {
@@ -220,6 +224,11 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 
     /// The raw text content (for links, ids, dates): text and CDATA only, trimmed.
     var rawText: String {
+        if let only = pointee.children, only.pointee.next == nil,
+           only.pointee.type == XML_TEXT_NODE || only.pointee.type == XML_CDATA_SECTION_NODE,
+           let content = only.pointee.content {
+            return String(cString: content).trimmedASCII
+        }
         var bytes = [UInt8]()
         var child = pointee.children
         while let c = child, bytes.count < 8192 {

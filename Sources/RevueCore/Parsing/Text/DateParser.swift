@@ -320,7 +320,19 @@ public enum DateParser {
 
     /// "2025-12-23T08:15:00Z" for a date, by hand (fast, always UTC).
     public static func iso8601(_ date: Date) -> String {
-        let t = Int(date.timeIntervalSince1970.rounded(.down))
+        guard let c = civilFields(date) else { return "" }
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let year = c.year < 1000 ? String(repeating: "0", count: 4 - String(c.year).count) + String(c.year) : String(c.year)
+        return "\(year)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute)):\(two(c.second))Z"
+    }
+
+    struct CivilFields { var year, month, day, hour, minute, second: Int }
+
+    /// UTC calendar fields of a date in years 0...9999 (H. Hinnant's civil_from_days).
+    static func civilFields(_ date: Date) -> CivilFields? {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard seconds.isFinite, seconds > -62_167_219_200, seconds < 253_402_300_800 else { return nil }
+        let t = Int(seconds)
         var days = t / 86400
         var secs = t % 86400
         if secs < 0 { secs += 86400; days -= 1 }
@@ -333,8 +345,7 @@ public enum DateParser {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(y)-\(two(m))-\(two(d))T\(two(secs / 3600)):\(two(secs % 3600 / 60)):\(two(secs % 60))Z"
+        return CivilFields(year: y, month: m, day: d, hour: secs / 3600, minute: secs % 3600 / 60, second: secs % 60)
     }
 
     static let zoneOffsets: [String: Int] = [
