@@ -54,3 +54,14 @@ final class HostileInputTests: XCTestCase {
         }
     }
 }
+
+extension HostileInputTests {
+    func testUnclosedTagsStayLinear() throws {
+        let noise = String(repeating: "<a title=\"", count: 20_000)
+        let xml = "<rss><channel><item><title>t</title><description><![CDATA[\(noise)]]></description></item></channel></rss>"
+        let start = Date()
+        let feed = try FeedParser.parse(Data(xml.utf8))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 2)
+        XCTAssertEqual(feed.items.first?.title, "t")
+    }
+}

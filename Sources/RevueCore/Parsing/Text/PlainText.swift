@@ -300,10 +300,12 @@ enum PlainText {
     }
 
     /// The ">" ending a tag whose name ends at `from`, skipping quoted attribute values.
+    /// Gives up after 4 KB, so that text full of unclosed "<a \"" stays linear.
     static func endOfTag(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
         var i = from
         var quote: UInt8 = 0
-        while i < b.count {
+        let end = min(b.count, from + 4096)
+        while i < end {
             let c = b[i]
             if quote != 0 { if c == quote { quote = 0 } }
             else if c == 0x22 || c == 0x27 { quote = c }
