@@ -62,6 +62,7 @@ public enum FeedParser {
     }
 
     static func parseUTF8(_ bytes: UnsafeRawBufferPointer, options: ParseOptions, warnings: inout [String]) throws -> ParsedFeed {
+        if let problem = MarkupShape.problem(bytes) { throw ParseError(problem) }
         var feed: ParsedFeed
         switch FormatSniffer.sniff(bytes) {
         case .empty:

@@ -65,3 +65,18 @@ extension HostileInputTests {
         XCTAssertEqual(feed.items.first?.title, "t")
     }
 }
+
+extension HostileInputTests {
+    func testElementWithThousandsOfAttributesIsRefusedQuickly() {
+        let attributes = (0..<20_000).map { "a\($0)=\"x\"" }.joined(separator: " ")
+        let xml = "<rss><channel><item \(attributes)><title>t</title></item></channel></rss>"
+        let start = Date()
+        XCTAssertThrowsError(try FeedParser.parse(Data(xml.utf8)))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
+    }
+
+    func testCharsetLabelContradictedByTheBytesIsIgnored() throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"ebcdic-cp-us\"?><rss><channel><title>abc</title></channel></rss>"
+        XCTAssertEqual(try FeedParser.parse(Data(xml.utf8)).title, "abc")
+    }
+}

@@ -20,8 +20,19 @@ enum Transcoder {
         case .utf32LE, .utf32BE:
             return fromUTF32(body, bigEndian: detected.charset == .utf32BE)
         case .other(let name):
-            return withIconv(body, from: name) ?? fromWindows1252(body)
+            // A label the bytes contradict (an EBCDIC name on an ASCII "<?xml") is ignored.
+            if let converted = withIconv(body, from: name), startsAlike(converted, body) { return converted }
+            return UTF8Validation.check(body) == .invalid ? fromWindows1252(body) : Array(body)
         }
+    }
+
+    /// Whether the first non-space character is the same before and after conversion.
+    static func startsAlike(_ converted: [UInt8], _ original: UnsafeRawBufferPointer) -> Bool {
+        func first<C: Collection>(_ c: C) -> UInt8? where C.Element == UInt8 {
+            c.first { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 }
+        }
+        guard let a = first(original), a == 0x3C || a == 0x7B else { return true }
+        return first(converted) == a
     }
 
     /// windows-1252 code points of 0x80...0x9F (0 for the five undefined bytes, kept as C1).
