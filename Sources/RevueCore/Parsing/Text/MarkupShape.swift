@@ -16,6 +16,17 @@ enum MarkupShape {
         var i = 0
         while i < n, let lt = memchr(base + i, 0x3C, n - i) {
             let start = base.distance(to: UnsafeRawPointer(lt))
+            // CDATA sections and comments are text: skip to their end.
+            if start + 3 < n, b[start + 1] == 0x21, b[start + 2] == 0x5B || b[start + 2] == 0x2D {
+                let closer: UInt8 = b[start + 2] == 0x5B ? 0x5D : 0x2D  // "]]>" or "-->"
+                var k = start + 3
+                while k + 2 < n, !(b[k] == closer && b[k + 1] == closer && b[k + 2] == 0x3E) {
+                    guard let next = memchr(base + k + 1, Int32(closer), n - k - 1) else { return nil }
+                    k = base.distance(to: UnsafeRawPointer(next))
+                }
+                i = k + 3
+                continue
+            }
             guard let gt = memchr(base + start, 0x3E, n - start) else { return nil }
             let end = base.distance(to: UnsafeRawPointer(gt))
             if end - start > longTag {
