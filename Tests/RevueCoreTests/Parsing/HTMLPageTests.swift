@@ -69,3 +69,18 @@ final class HTMLPageTests: XCTestCase {
         }
     }
 }
+
+extension HTMLPageTests {
+    func testTickerItemWithSourceSpanAndTime() throws {
+        let page = """
+        <html lang="fr"><body><ul class="ticker"><li><a href="/a/2">Santos : Neymar opéré du genou</a>
+        <span class="source">Le360</span> <time datetime="2025-12-23T08:15:00+01:00">08:15</time></li></ul></body></html>
+        """
+        let feed = try FeedParser.parse(Data(page.utf8), options: aggregator)
+        XCTAssertEqual(feed.items.count, 1)
+        XCTAssertEqual(feed.items[0].originalSource, "Le360")
+        XCTAssertEqual(feed.items[0].link, "https://portail.example.ma/a/2")
+        XCTAssertEqual(ParsingFixtures.iso(feed.items[0].published), "2025-12-23T07:15:00Z")
+        XCTAssertEqual(feed.items[0].language, "fr")
+    }
+}

@@ -6,8 +6,10 @@ import Foundation
 ///
 /// Markup it reads (class names are matched as whole words, anywhere in `class`):
 ///
-///     <div class="ticker">                              headline ticker
+///     <div class="ticker">                              headline ticker (any element)
 ///       <a href="/a/1" data-source="Le360" data-date="2025-12-23T08:15:00Z">Title</a> ...
+///       or <li><a href="/a/2">Title</a> <span class="source">Le360</span>
+///              <time datetime="2025-12-23T08:15:00+01:00">08:15</time></li>
 ///     </div>
 ///     <article class="article">                        (or any element with class "article")
 ///       <h1 class="article-title">Title</h1>           (or the first h1/h2)
@@ -46,11 +48,15 @@ enum AggregatorProfile {
             if published == nil, let item, let time = page.nodes(".//time", at: item).first {
                 published = (time.attribute("datetime")).flatMap(DateParser.parse) ?? DateParser.parse(HTMLDocument.text(of: time))
             }
+            var source = a.attribute("data-source").flatMap { nonEmpty($0.trimmedASCII) }
+            if source == nil, let item, let span = page.nodes(".//*[\(classTest("source"))]", at: item).first {
+                source = nonEmpty(HTMLDocument.text(of: span, limit: 200))
+            }
             return Headline(
                 title: title,
                 link: HTMLPageParser.link(a.attribute("href"), node: a, page: page, options: options),
                 published: published,
-                originalSource: a.attribute("data-source").flatMap { nonEmpty($0.trimmedASCII) })
+                originalSource: source)
         }
     }
 
