@@ -26,7 +26,7 @@ enum CharsetDetector {
         var warning: String?
     }
 
-    static func detect(_ bytes: UnsafeRawBufferPointer, contentType: String?, isHTML: Bool = false) -> Result {
+    static func detect(_ bytes: UnsafeRawBufferPointer, contentType: String?) -> Result {
         if let bom = byteOrderMark(bytes) { return bom }
         if let unmarked = unmarkedWideEncoding(bytes) { return Result(charset: unmarked, skip: 0) }
 

@@ -292,13 +292,6 @@ enum PlainText {
         isASCIILetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x2D || c == 0x5F || c == 0x3A || c == 0x2E
     }
 
-    static func lowercasedName(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> String {
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(e - s)
-        for k in s..<e { let c = b[k]; bytes.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c) }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
     /// The ">" ending a tag whose name ends at `from`, skipping quoted attribute values.
     /// Gives up after 4 KB, so that text full of unclosed "<a \"" stays linear.
     static func endOfTag(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
