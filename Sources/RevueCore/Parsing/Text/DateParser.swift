@@ -95,6 +95,14 @@ public enum DateParser {
         if i == s.count { return civil(year, 1, 1, 0, 0, 0, 0) }  // "2003"
         if peek("-") {
             i += 1
+            // Ordinal date "2003-335": day of the year.
+            if i + 3 == s.count, let ordinal = digits(3) {
+                guard ordinal >= 1, ordinal <= 366 else { return nil }
+                var rest = ordinal
+                month = 1
+                while month < 12, rest > daysIn(month, year) { rest -= daysIn(month, year); month += 1 }
+                return civil(year, month, rest, 0, 0, 0, 0)
+            }
             guard let m = digits(2) else { return nil }
             month = m
             if i == s.count { return civil(year, month, 1, 0, 0, 0, 0) }  // "2003-12"
@@ -374,7 +382,25 @@ public enum DateParser {
             ["nov", "november", "novembre", "noviembre", "نونبر", "نوفمبر"],
             ["dec", "december", "décembre", "decembre", "déc", "diciembre", "dic", "دجنبر", "ديسمبر", "دیسمبر", "كانون الأول"],
         ]
+        // Also German, Italian, Portuguese, Hungarian and Greek (met in older feeds).
+        let more: [[String]] = [
+            ["januar", "gennaio", "janeiro", "január", "jan.", "ιαν", "ιανουαρίου"],
+            ["februar", "febbraio", "fevereiro", "február", "φεβ", "φεβρουαρίου"],
+            ["märz", "marzo", "março", "március", "μάρ", "μαρ", "μαρτίου"],
+            ["aprile", "április", "απρ", "απριλίου"],
+            ["maggio", "maio", "május", "máj", "μάι", "μαϊ", "μαΐ", "μαΐου"],
+            ["juni", "giugno", "junho", "június", "ιούν", "ιουν", "ιουνίου"],
+            ["juli", "luglio", "julho", "július", "ιούλ", "ιουλ", "ιουλίου"],
+            ["augusztus", "αύγ", "αυγ", "αυγούστου"],
+            ["settembre", "setembro", "szeptember", "σεπ", "σεπτεμβρίου"],
+            ["oktober", "ottobre", "outubro", "október", "οκτ", "οκτωβρίου"],
+            ["novembro", "νοέ", "νοε", "νοεμβρίου"],
+            ["dezember", "dicembre", "dezembro", "δεκ", "δεκεμβρίου"],
+        ]
         var table = [String: Int]()
+        for (index, list) in more.enumerated() {
+            for name in list { table[name] = index + 1 }
+        }
         for (index, list) in names.enumerated() {
             for name in list { table[name] = index + 1 }
         }
