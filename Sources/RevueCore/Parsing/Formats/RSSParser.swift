@@ -59,6 +59,8 @@ enum RSSParser {
                 if child.namedIgnoringCase("title") { if f.title == nil { f.title = context.title(child) } }
                 else if child.namedIgnoringCase("link") { if f.link == nil { f.link = context.link(child.rawText, at: child) } }
                 else if child.namedIgnoringCase("description") { if f.summary == nil { f.summary = context.summary(child) } }
+                // A (non-standard) <summary> is meant as the summary: it wins over description.
+                else if child.namedIgnoringCase("summary") { f.summary = context.summary(child) }
                 else if child.namedIgnoringCase("guid") {
                     f.id = nonEmpty(child.rawText)
                     guidIsPermalink = (child.attribute("isPermaLink") ?? "true").lowercased() != "false"
@@ -118,8 +120,8 @@ enum RSSParser {
     static func readMedia(_ node: XMLNodePointer, into f: inout ItemFields, context: XMLFeedContext) {
         if node.named("group") {
             for child in node.elements where child.namespace == .media { readMedia(child, into: &f, context: context) }
-        } else if node.named("title"), f.title == nil || f.title == "" {
-            f.title = context.title(node, kind: node.attribute("type") == "html" ? .html : .plain)
+        } else if node.named("title"), f.fallbackTitle == nil {
+            f.fallbackTitle = context.title(node, kind: node.attribute("type") == "html" ? .html : .plain)
         } else if node.named("description"), f.content == nil {
             f.content = context.summary(node, kind: node.attribute("type") == "html" ? .html : .plain)
         } else if node.named("category") {

@@ -27,6 +27,8 @@ struct XMLFeedContext {
 /// The fields of one item as read, before they become a `Headline`.
 struct ItemFields {
     var title: String?
+    /// A title from an extension (media:title), used only when the item has no title.
+    var fallbackTitle: String?
     var link: String?
     var id: String?
     var published: Date?
@@ -41,7 +43,7 @@ struct ItemFields {
 
     func headline() -> Headline {
         Headline(
-            title: title ?? "",
+            title: title ?? fallbackTitle ?? "",
             link: link ?? permalink,
             id: id,
             published: published ?? updated,
