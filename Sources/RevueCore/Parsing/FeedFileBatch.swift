@@ -8,20 +8,26 @@ import Glibc
 public enum FeedFileBatch {
     /// Calls `emit` with the files' lines, in order; returns how many files failed.
     ///
-    /// One worker per core takes the next file from a shared counter; this thread writes the
-    /// lines in order as soon as each is ready, so parsing and writing overlap.
+    /// One worker thread per core takes the next file from a shared counter; this thread
+    /// writes the lines in order as soon as each is ready, so parsing and writing overlap.
+    /// The workers are plain threads, not Dispatch or Swift-concurrency work: this thread
+    /// blocks while waiting, and on a two-core machine it would hold one of the two pool
+    /// threads the workers need.
     public static func parseFiles(_ paths: [String], options: ParseOptions, emit: ([UInt8]) -> Void) -> Int {
         let count = paths.count
         guard count > 0 else { return 0 }
         let slots = Slots(count: count)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
-        let group = DispatchGroup()
+        let finished = DispatchSemaphore(value: 0)
         for _ in 0..<workers {
-            DispatchQueue.global().async(group: group) {
+            let thread = Thread {
                 while let i = slots.nextIndex() {
                     slots.set(i, line(for: paths[i], options: options))
                 }
+                finished.signal()
             }
+            thread.stackSize = 8 << 20
+            thread.start()
         }
         var failures = 0
         var pending = [UInt8]()
@@ -36,7 +42,7 @@ public enum FeedFileBatch {
             }
         }
         if !pending.isEmpty { emit(pending) }
-        group.wait()
+        for _ in 0..<workers { finished.wait() }
         return failures
     }
 
