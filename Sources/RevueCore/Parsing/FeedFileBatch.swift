@@ -30,18 +30,11 @@ public enum FeedFileBatch {
             thread.start()
         }
         var failures = 0
-        var pending = [UInt8]()
-        pending.reserveCapacity(1 << 20)
         for i in 0..<count {
             let (bytes, failed) = slots.take(i)
             if failed { failures += 1 }
-            pending.append(contentsOf: bytes)
-            if pending.count >= 1 << 20 {
-                emit(pending)
-                pending.removeAll(keepingCapacity: true)
-            }
+            emit(bytes)
         }
-        if !pending.isEmpty { emit(pending) }
         for _ in 0..<workers { finished.wait() }
         return failures
     }

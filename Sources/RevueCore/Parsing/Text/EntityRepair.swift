@@ -95,9 +95,9 @@ enum EntityRepair {
             let start = j
             while j < n, j - start < 40, PlainText.isNameByte(b[j]) { j += 1 }
             if j > start, j < n, b[j] == 0x3B {
+                if isPredefined(b, start, j) { i = j + 1; continue }
                 let name = String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
-                if name == "amp" || name == "lt" || name == "gt" || name == "quot" || name == "apos"
-                    || declared.contains(name) {
+                if declared.contains(name) {
                     i = j + 1
                     continue
                 }
@@ -117,6 +117,19 @@ enum EntityRepair {
         }
         if out != nil { out!.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[copied..<n])) }
         return out
+    }
+
+    /// amp, lt, gt, quot or apos, compared as bytes (most references in feeds are these).
+    @inline(__always)
+    static func isPredefined(_ b: UnsafeRawBufferPointer, _ s: Int, _ e: Int) -> Bool {
+        switch e - s {
+        case 2: return (b[s] == 0x6C || b[s] == 0x67) && b[s + 1] == 0x74  // lt gt
+        case 3: return b[s] == 0x61 && b[s + 1] == 0x6D && b[s + 2] == 0x70  // amp
+        case 4:
+            return (b[s] == 0x71 && b[s + 1] == 0x75 && b[s + 2] == 0x6F && b[s + 3] == 0x74)  // quot
+                || (b[s] == 0x61 && b[s + 1] == 0x70 && b[s + 2] == 0x6F && b[s + 3] == 0x73)  // apos
+        default: return false
+        }
     }
 
     /// Writes a character safely inside XML text: markup characters as references.
