@@ -1,0 +1,56 @@
+import Foundation
+import XCTest
+@testable import RevueCore
+
+/// Entities decoded once, markup reduced to text, white space normalised, leads short.
+final class TextTests: XCTestCase {
+    func testHTMLEntitiesInRSSDecodedOnce() throws {
+        let feed = try ParsingFixtures.parse("html-entities-in-rss.xml")
+        XCTAssertEqual(feed.title, "Café & Société")
+        let item = try XCTUnwrap(feed.items.first)
+        XCTAssertEqual(item.title, "L’OM dévoile ses maillots — AT&T & co")
+        XCTAssertEqual(item.link, "https://example.ma/a?x=1&y=2")
+        XCTAssertEqual(item.summary, "Le Maroc éblouit ! … ’fin’")
+        XCTAssertEqual(item.categories, ["Sport & loisirs"])
+    }
+
+    func testPlainTextReduction() {
+        let cases: [(String, String)] = [
+            ("<p>Un</p><p>deux</p>", "Un deux"),
+            ("<b>gr</b>as", "gras"),
+            ("a <script>var x = '<p>';</script> b", "a b"),
+            ("a <style>p { color: red }</style> b", "a b"),
+            ("a <!-- commentaire --> b", "a b"),
+            ("1 < 2 et 3 > 2", "1 < 2 et 3 > 2"),
+            ("AT&T &amp; &eacute;t&eacute; &#233; &#xE9; &#150;", "AT&T & été é é –"),
+            ("  «\u{A0}Maroc\u{A0}»\n\t ", "« Maroc »"),
+            ("&amp;lt;b&amp;gt;", "&lt;b&gt;"),
+            ("<![CDATA[x < y]]>", "x < y"),
+            ("مرحبا <b>بالعالم</b>", "مرحبا بالعالم"),
+        ]
+        for (input, expected) in cases {
+            XCTAssertEqual(PlainText.fromHTML(Array(input.utf8)), expected, input)
+        }
+    }
+
+    func testLeadIsCutAtASentenceOrWord() {
+        let sentence = String(repeating: "Mot ", count: 50) + "fin. " + String(repeating: "Suite longue ", count: 40)
+        let lead = Lead.of(sentence)
+        XCTAssertTrue(lead.hasSuffix("fin."), lead)
+        let words = String(repeating: "mot ", count: 200)
+        let cut = Lead.of(words)
+        XCTAssertTrue(cut.hasSuffix("mot…"), cut)
+        XCTAssertLessThanOrEqual(cut.count, 301)
+        XCTAssertEqual(Lead.of("court"), "court")
+        let arabic = String(repeating: "كلمة ", count: 150)
+        XCTAssertLessThanOrEqual(Lead.of(arabic).count, 301)
+    }
+
+    func testSummaryOfALongArticleIsALead() throws {
+        let body = String(repeating: "Une phrase du long article. ", count: 200)
+        let xml = "<rss><channel><item><title>t</title><description>\(body)</description></item></channel></rss>"
+        let feed = try FeedParser.parse(Data(xml.utf8))
+        XCTAssertLessThanOrEqual(feed.items[0].summary.count, 300)
+        XCTAssertTrue(feed.items[0].summary.hasSuffix("article."))
+    }
+}
