@@ -105,7 +105,7 @@ struct DigestLayout {
             FrenchDate.publicationTime($0, digestDay: digest.day, in: digest.timeZone)
         }
         return Entry(
-            title: titles[shown], theme: story.theme, sources: story.sources.map(PlainText.clean),
+            title: titles[shown], theme: story.theme, sources: story.sources.map(PrintableText.clean),
             time: time, link: link, retellings: retellings(of: story, titles: titles, besides: shown))
     }
 
@@ -129,13 +129,13 @@ struct DigestLayout {
             guard let language = t.language, language != shownLanguage,
                 !t.text.isEmpty, seenTitles.insert(t.text).inserted
             else { continue }
-            result.append(Retelling(title: t, source: PlainText.clean(item.source), link: WebLink.validated(item.headline.link)))
+            result.append(Retelling(title: t, source: PrintableText.clean(item.source), link: WebLink.validated(item.headline.link)))
         }
         return result
     }
 
     static func title(of headline: Headline) -> Title {
-        let text = PlainText.clean(headline.title)
+        let text = PrintableText.clean(headline.title)
         let rtl = Script.isRightToLeft(text)
         let declared = headline.language.flatMap(primaryLanguage)
         return Title(text: text, language: declared ?? (rtl ? "ar" : nil), isRightToLeft: rtl)
@@ -156,9 +156,9 @@ struct DigestLayout {
                 guard day < digest.day else { return nil }
                 return FrenchDate.dayAndMonth(day, relativeTo: digest.day)
             }
-            let detail = report.detail.map(PlainText.clean).flatMap { $0.isEmpty ? nil : $0 }
+            let detail = report.detail.map(PrintableText.clean).flatMap { $0.isEmpty ? nil : $0 }
             return Failure(
-                source: PlainText.clean(report.name), reason: (report.reason ?? .other).label,
+                source: PrintableText.clean(report.name), reason: (report.reason ?? .other).label,
                 detail: detail, failingSince: since)
         }
         return Coverage(
@@ -189,7 +189,7 @@ extension DigestLayout.Failure {
 }
 
 /// Feed text made safe to print: one line, no control characters, no bidi overrides.
-enum PlainText {
+enum PrintableText {
     enum Kind { case ordinary, space, dropped }
 
     static func clean(_ text: String) -> String {
@@ -277,7 +277,7 @@ enum WebLink {
         let prefixLength = scheme.hasPrefix("https://") ? 8 : scheme.hasPrefix("http://") ? 7 : 0
         guard prefixLength > 0, link.utf8.count > prefixLength else { return nil }
         let hasForbidden = link.unicodeScalars.contains {
-            PlainText.kind(of: $0) != .ordinary || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\"
+            PrintableText.kind(of: $0) != .ordinary || $0 == "\"" || $0 == "<" || $0 == ">" || $0 == "\\"
         }
         return hasForbidden ? nil : link
     }

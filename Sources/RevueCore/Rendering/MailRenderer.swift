@@ -134,7 +134,7 @@ enum EncodedWord {
     static let bytesPerWord = 42
 
     static func subjectLines(_ subject: String) -> [String] {
-        let clean = PlainText.clean(subject)
+        let clean = PrintableText.clean(subject)
         if clean.unicodeScalars.allSatisfy({ $0.isASCII }) {
             return HeaderLine.fold(name: "Subject", value: clean)
         }
@@ -186,7 +186,7 @@ enum HeaderLine {
 /// display name is RFC 2047 encoded, one with special characters quoted.
 enum MailAddress {
     static func encode(_ address: String) -> String {
-        let clean = PlainText.clean(address)
+        let clean = PrintableText.clean(address)
         guard let open = clean.lastIndex(of: "<"), clean.hasSuffix(">") else { return clean }
         var name = clean[..<open].trimmingCharacters(in: .whitespaces)
         if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }

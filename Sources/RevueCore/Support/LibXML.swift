@@ -1,14 +1,7 @@
 import CLibXML2
 
-/// Small helpers over libxml2's tree for the config readers.
-enum LibXML {
-    /// libxml2 wants its global state set up once, before parsing from several threads.
-    static func initialize() { _ = initialized }
-    private static let initialized: Bool = {
-        xmlInitParser()
-        return true
-    }()
-
+/// Small readers over libxml2's tree for the config readers (OPML).
+extension LibXML {
     static func name(_ node: xmlNodePtr) -> String {
         node.pointee.name.map { String(cString: $0) } ?? ""
     }
