@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import RevueCore
 
 @main
@@ -10,4 +11,12 @@ struct Revue: AsyncParsableCommand {
         subcommands: [BuildCommand.self, ParseCommand.self, ClassifyCommand.self, ClusterCommand.self, FetchBenchCommand.self],
         defaultSubcommand: BuildCommand.self
     )
+
+    static func main() async {
+        // `revue parse` over thousands of files skips ArgumentParser (see ParseCommand).
+        if let status = ParseCommand.runWithoutArgumentParser(CommandLine.arguments) {
+            Foundation.exit(status)
+        }
+        await main(nil)
+    }
 }
