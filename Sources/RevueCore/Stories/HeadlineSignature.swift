@@ -63,6 +63,10 @@ struct HeadlineSignature: Sendable {
                 continue
             }
             if StoryVocabulary.multipliers[token.text] != nil, position > 0, tokens[position - 1].isNumber { continue }
+            if let digits = token.variants.lazy.compactMap({ StoryVocabulary.numberWords[$0] }).first {
+                add("#" + digits, 0.7)
+                continue
+            }
             if StoryVocabulary.stopWords.contains(token.text) || token.text.count < 2 { continue }
             // Capitalised words past the first are most often names: the best evidence
             // across languages.

@@ -21,6 +21,11 @@ enum StoryVocabulary {
         "announce": ["annonce*", "announc*", "anuncia*", "اعلن", "يعلن", "تعلن"],
         "unveil": ["devoile*", "unveil*", "revele*", "reveal*", "desvela*", "يكشف", "تكشف", "كشف"],
         "receive": ["recoit", "recu", "receives", "received", "recibe", "يتسلم", "تسلم", "يستقبل"],
+        "position": ["fonction", "fonctions", "poste", "postes", "post", "posts", "position*", "cargo", "cargos", "منصب", "مناصب"],
+        "senior": ["superieur*", "senior", "superior*", "عليا", "ساميه"],
+        "preparation": ["prepar*", "تحضير*", "تحضيرات", "تحضيراته", "استعداد*"],
+        "resume": ["reprise", "reprend*", "resume", "resumes", "reanuda*", "يستانف", "تستانف", "استئناف"],
+        "team": ["equipe", "equipes", "selection", "team", "teams", "squad", "seleccion", "equipo", "منتخب", "فريق"],
         "monday": ["lundi", "monday", "lunes", "الاثنين"],
         "tuesday": ["mardi", "tuesday", "martes", "الثلاثاء"],
         "wednesday": ["mercredi", "wednesday", "miercoles", "الاربعاء"],
@@ -72,7 +77,7 @@ enum StoryVocabulary {
         "study": ["etude*", "study", "studies", "estudio*", "دراسه"],
         "government": ["gouvernement*", "government*", "gobierno*", "حكومه", "الحكومه"],
         "council": ["conseil*", "council*", "consejo*", "مجلس"],
-        "chamber": ["chambre", "house", "camara", "مجلس"],
+        "chamber": ["chambre", "house", "camara"],
         "councillors": ["conseillers", "councillors", "councilors", "consejeros", "المستشارين", "مستشارين"],
         "parliament": ["parlement*", "parliament*", "parlamento*", "برلمان"],
         "law": ["loi", "lois", "law", "laws", "bill", "ley", "leyes", "قانون"],
@@ -222,6 +227,19 @@ enum StoryVocabulary {
         enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre \
         يناير فبراير مارس ابريل ماي يونيو يوليوز غشت شتنبر اكتوبر نونبر دجنبر ديسمبر
         """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+
+    /// Small numbers written as words, so that "huit", "eight", "ocho", "ثمانية" and "8" meet.
+    static let numberWords: [String: String] = [
+        "deux": "2", "two": "2", "dos": "2", "اثنين": "2", "اثنان": "2",
+        "trois": "3", "three": "3", "tres": "3", "ثلاثه": "3", "ثلاث": "3",
+        "quatre": "4", "four": "4", "cuatro": "4", "اربعه": "4", "اربع": "4",
+        "cinq": "5", "five": "5", "cinco": "5", "خمسه": "5", "خمس": "5",
+        "six": "6", "seis": "6", "سته": "6", "ست": "6",
+        "sept": "7", "seven": "7", "siete": "7", "سبعه": "7", "سبع": "7",
+        "huit": "8", "eight": "8", "ocho": "8", "ثمانيه": "8", "ثماني": "8", "ثمان": "8",
+        "neuf": "9", "nine": "9", "nueve": "9", "تسعه": "9", "تسع": "9",
+        "dix": "10", "ten": "10", "diez": "10", "عشره": "10", "عشر": "10",
+    ]
 
     /// Words that turn the number before them into thousands or millions ("833 ألف").
     static let multipliers: [String: Double] = [
