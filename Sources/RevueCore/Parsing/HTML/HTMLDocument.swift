@@ -44,7 +44,10 @@ final class HTMLDocument {
         case XPATH_NODESET:
             var nodes: [XMLNodePointer] = []
             if let set = result.pointee.nodesetval, let table = set.pointee.nodeTab {
-                for i in 0..<Int(set.pointee.nodeNr) { if let n = table[i] { nodes.append(n) } }
+                for i in 0..<Int(set.pointee.nodeNr) {
+                    // Namespace nodes are xmlNs structs in disguise: only `type` may be read.
+                    if let n = table[i], n.pointee.type != XML_NAMESPACE_DECL { nodes.append(n) }
+                }
             }
             return .nodes(nodes)
         case XPATH_STRING:
