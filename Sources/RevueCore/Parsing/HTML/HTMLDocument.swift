@@ -11,6 +11,9 @@ final class HTMLDocument {
 
     init(parsing bytes: UnsafeRawBufferPointer, baseURL: String?) throws {
         LibXML.initialize()
+        // A bad XPath rule is reported as a ParseError, not printed by libxml2 (the handler
+        // is per thread in libxml2, so it is set here rather than once).
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
         guard bytes.count < Int(Int32.max), let base = bytes.baseAddress,
               let doc = htmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), baseURL, "UTF-8", Self.options)
         else { throw ParseError("unreadable HTML") }
