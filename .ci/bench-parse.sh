@@ -33,7 +33,9 @@ best_of_three() {
 revue_run() { "$REVUE" parse --json "$DIR"/feed_*.xml; }
 t=$(best_of_three revue_run)
 items=$("$REVUE" parse --json "$DIR"/feed_*.xml | python3 -c 'import sys, json; print(sum(len(json.loads(l)["items"]) for l in sys.stdin))')
-printf 'revue parse --json: %d files, %d items in %.3f s = %.0f items/s\n' "$FEEDS" "$items" "$t" "$(echo "$items / $t" | bc -l)"
+cpu=$( { /usr/bin/time -f '%U %S' "$REVUE" parse --json "$DIR"/feed_*.xml >/dev/null; } 2>&1 | tail -1 | awk '{print $1 + $2}')
+printf 'revue parse --json: %d files, %d items in %.3f s = %.0f items/s (%.2f s CPU on %s cores)\n' \
+    "$FEEDS" "$items" "$t" "$(echo "$items / $t" | bc -l)" "$cpu" "$(nproc)"
 
 if command -v sfeed >/dev/null 2>&1; then
     # sfeed reads one stream: the files concatenated, as its own benchmark does.

@@ -99,6 +99,12 @@ public enum FeedParser {
         if root.named("feed") && (ns == .atom10 || ns == .atom03 || ns == .none || ns == .other) {
             return AtomParser.parse(root: root, document: document, options: options)
         }
+        if root.named("entry") && (ns == .atom10 || ns == .atom03) {
+            // A single Atom entry document (RFC 4287, 4.1.2) is a feed of one.
+            var feed = ParsedFeed(format: .atom)
+            feed.items = [AtomParser.readEntry(root, context: XMLFeedContext(document: document, options: options))]
+            return feed
+        }
         if root.namedIgnoringCase("html") {
             return try HTMLPageParser.parse(bytes, options: options)
         }

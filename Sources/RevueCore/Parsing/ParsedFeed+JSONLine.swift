@@ -81,10 +81,20 @@ struct JSONLineWriter {
         bytes.append(0x22)
         var s = s
         s.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let n = buffer.count
             var runStart = 0
-            for (i, c) in buffer.enumerated() where c < 0x20 || c == 0x22 || c == 0x5C || c == 0x7F {
+            var i = 0
+            while i < n {
+                // Eight bytes at a time while none needs escaping ("has byte" bit tricks; a
+                // false alarm only sends those bytes through the byte loop).
+                if i + 8 <= n, !Self.mayNeedEscape(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                let c = buffer[i]
+                if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0x7F { i += 1; continue }
                 if i > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<i])) }
-                runStart = i + 1
                 switch c {
                 case 0x22: bytes.append(0x5C); bytes.append(0x22)
                 case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
@@ -94,9 +104,21 @@ struct JSONLineWriter {
                 default:
                     bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, Self.hex[Int(c >> 4)], Self.hex[Int(c & 0xF)]])
                 }
+                i += 1
+                runStart = i
             }
-            if buffer.count > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
+            if n > runStart { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...])) }
         }
         bytes.append(0x22)
+    }
+
+    /// True if any of the eight bytes may be a control character, '"', '\\' or DEL.
+    @inline(__always)
+    static func mayNeedEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let control = (x &- ones &* 0x20) & ~x & highs != 0
+        return control || hasZero(x ^ (ones &* 0x22)) || hasZero(x ^ (ones &* 0x5C)) || hasZero(x ^ (ones &* 0x7F))
     }
 }

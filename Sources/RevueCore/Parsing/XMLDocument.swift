@@ -23,7 +23,7 @@ final class XMLDocument {
         defer { xmlFreeParserCtxt(ctxt) }
         guard bytes.count < Int(Int32.max), let base = bytes.baseAddress else { throw ParseError("empty document") }
         let doc = xmlCtxtReadMemory(
-            ctxt, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), baseURL, "UTF-8", Self.options)
+            ctxt, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), baseURL, nil, Self.options)
         guard let doc else { throw ParseError("unreadable XML") }
         pointer = doc
         wellFormed = ctxt.pointee.wellFormed != 0

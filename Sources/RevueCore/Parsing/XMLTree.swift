@@ -120,6 +120,10 @@ func appendCString(_ p: UnsafePointer<xmlChar>, to out: inout [UInt8], limit: In
 extension String {
     /// Trimmed of ASCII white space (and no-break spaces), without Foundation.
     var trimmedASCII: String {
+        // Fast path: nothing to trim at either end (first and last bytes are not spaces).
+        if let first = utf8.first, let last = utf8.last, first > 0x20, last > 0x20, first != 0xC2, last != 0xA0 {
+            return self
+        }
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

@@ -75,3 +75,13 @@ final class FeedFormatTests: XCTestCase {
         XCTAssertEqual(item["published"] as? String, "2025-12-23T08:15:00Z")
     }
 }
+
+extension FeedFormatTests {
+    func testSingleAtomEntryDocument() throws {
+        let xml = "<entry xmlns='http://www.w3.org/2005/Atom'><title>Seul</title><link href='https://ex.ma/1'/></entry>"
+        let feed = try FeedParser.parse(Data(xml.utf8))
+        XCTAssertEqual(feed.format, .atom)
+        XCTAssertEqual(feed.items.map(\.title), ["Seul"])
+        XCTAssertEqual(feed.items.first?.link, "https://ex.ma/1")
+    }
+}

@@ -84,3 +84,14 @@ extension HTMLPageTests {
         XCTAssertEqual(feed.items[0].language, "fr")
     }
 }
+
+extension HTMLPageTests {
+    func testOddXPathRulesNeverCrash() {
+        let page = Data("<html><body><div class='c'><a href='/x'>Titre</a></div></body></html>".utf8)
+        for rule in ["//namespace::*", "count(//a)", "//a/text()", "//@href", "((", "//a[", "string(//a)"] {
+            let rules = HTMLRules(item: "//div", title: rule, link: rule, date: rule, summary: rule)
+            _ = try? FeedParser.parse(page, options: ParseOptions(htmlRules: rules))
+            _ = try? FeedParser.parse(page, options: ParseOptions(htmlRules: HTMLRules(item: rule)))
+        }
+    }
+}

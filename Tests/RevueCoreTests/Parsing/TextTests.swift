@@ -54,3 +54,28 @@ final class TextTests: XCTestCase {
         XCTAssertTrue(feed.items[0].summary.hasSuffix("article."))
     }
 }
+
+extension TextTests {
+    func testJSONStringEscapingRoundTripsEveryCharacterClass() throws {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "é", "ب", "😀", "\"", "\\", "\n", "\t", "\u{1}", "\u{7F}", " ", "«"]
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 0..<60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            var writer = JSONLineWriter()
+            writer.string(text)
+            let decoded = try JSONSerialization.jsonObject(with: Data(writer.bytes), options: [.fragmentsAllowed]) as? String
+            XCTAssertEqual(decoded, text)
+        }
+    }
+
+    func testLeadScalarOffsetsMatchACharacterWalk() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [String] = ["a", "é", "ب", "😀", " ", "."]
+        for _ in 0..<200 {
+            let text = (0..<Int.random(in: 0..<400, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            let lead = Lead.of(text, maxLength: 100)
+            XCTAssertLessThanOrEqual(lead.unicodeScalars.count, 101)
+            if text.unicodeScalars.count <= 100 { XCTAssertEqual(lead, text) }
+        }
+    }
+}

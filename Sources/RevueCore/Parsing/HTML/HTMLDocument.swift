@@ -11,6 +11,9 @@ final class HTMLDocument {
 
     init(parsing bytes: UnsafeRawBufferPointer, baseURL: String?) throws {
         LibXML.initialize()
+        // A bad XPath rule is reported as a ParseError, not printed by libxml2 (the handler
+        // is per thread in libxml2, so it is set here rather than once).
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
         guard bytes.count < Int(Int32.max), let base = bytes.baseAddress,
               let doc = htmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), baseURL, "UTF-8", Self.options)
         else { throw ParseError("unreadable HTML") }
@@ -44,7 +47,10 @@ final class HTMLDocument {
         case XPATH_NODESET:
             var nodes: [XMLNodePointer] = []
             if let set = result.pointee.nodesetval, let table = set.pointee.nodeTab {
-                for i in 0..<Int(set.pointee.nodeNr) { if let n = table[i] { nodes.append(n) } }
+                for i in 0..<Int(set.pointee.nodeNr) {
+                    // Namespace nodes are xmlNs structs in disguise: only `type` may be read.
+                    if let n = table[i], n.pointee.type != XML_NAMESPACE_DECL { nodes.append(n) }
+                }
             }
             return .nodes(nodes)
         case XPATH_STRING:

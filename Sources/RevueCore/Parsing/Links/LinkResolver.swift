@@ -31,12 +31,13 @@ enum LinkResolver {
     }
 
     static func isAbsoluteHTTP(_ s: String) -> Bool {
-        let u = s.utf8
-        guard u.count > 8 else { return false }
-        var it = u.makeIterator()
-        var prefix = [UInt8]()
-        for _ in 0..<8 { if let c = it.next() { prefix.append(c | 0x20) } }
-        return prefix.starts(with: Array("http://".utf8)) || prefix.starts(with: Array("https://".utf8))
+        var u = s.utf8.makeIterator()
+        guard let h = u.next(), h | 0x20 == 0x68, let t1 = u.next(), t1 | 0x20 == 0x74,
+              let t2 = u.next(), t2 | 0x20 == 0x74, let p = u.next(), p | 0x20 == 0x70 else { return false }
+        var c = u.next()
+        if c.map({ $0 | 0x20 == 0x73 }) == true { c = u.next() }  // https
+        guard c == 0x3A, u.next() == 0x2F, u.next() == 0x2F, u.next() != nil else { return false }
+        return true
     }
 
     static func hasScheme(_ s: String) -> Bool {

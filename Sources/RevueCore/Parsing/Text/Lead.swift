@@ -12,24 +12,38 @@ enum Lead {
         return String(decoding: bytes[..<count], as: UTF8.self)
     }
 
-    /// Cuts UTF-8 text in place and returns its new length. The buffer must have 3 bytes of
-    /// room after `count` for the "…".
-    static func cut(_ b: UnsafeMutableBufferPointer<UInt8>, count: Int, maxLength: Int = defaultLength) -> Int {
-        if count <= maxLength { return count }
-        // Byte offset where scalar number `maxLength` starts, and where half of it starts.
+    /// Byte offset of the scalar number `k` (from 0), or -1 if the text is shorter. Counts
+    /// eight bytes at a time: a scalar starts at every byte that is not 10xxxxxx.
+    static func offset(ofScalar k: Int, in b: UnsafeMutableBufferPointer<UInt8>, count: Int) -> Int {
+        guard let base = b.baseAddress else { return -1 }
         var scalars = 0
-        var cut = -1
-        var half = 0
         var i = 0
+        while i + 8 <= count {
+            let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let continuation = (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            if scalars + 8 - continuation > k { break }
+            scalars += 8 - continuation
+            i += 8
+        }
         while i < count {
             if b[i] & 0xC0 != 0x80 {
-                if scalars == maxLength / 2 { half = i }
-                if scalars == maxLength { cut = i; break }
+                if scalars == k { return i }
                 scalars += 1
             }
             i += 1
         }
-        guard cut > 0 else { return count }
+        return -1
+    }
+
+    /// Cuts UTF-8 text in place and returns its new length. The buffer must have 3 bytes of
+    /// room after `count` for the "…".
+    static func cut(_ b: UnsafeMutableBufferPointer<UInt8>, count: Int, maxLength: Int = defaultLength) -> Int {
+        if count <= maxLength { return count }
+        // Byte offsets where scalar number `maxLength` starts, and where half of it starts.
+        let half = offset(ofScalar: maxLength / 2, in: b, count: count)
+        let cut = offset(ofScalar: maxLength, in: b, count: count)
+        guard cut > 0, half >= 0 else { return count }
+        var i: Int
         // Last sentence end in the second half: ". " "! " "? " or Arabic "؟ ".
         i = cut
         while i > half {

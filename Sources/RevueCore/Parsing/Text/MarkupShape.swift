@@ -11,7 +11,8 @@ enum MarkupShape {
 
     /// A reason to refuse the document, or nil.
     static func problem(_ b: UnsafeRawBufferPointer) -> String? {
-        guard let base = b.baseAddress else { return nil }
+        // A document shorter than a long tag cannot hold one.
+        guard b.count > longTag, let base = b.baseAddress else { return nil }
         let n = b.count
         var i = 0
         while i < n, let lt = memchr(base + i, 0x3C, n - i) {
