@@ -14,22 +14,9 @@ public struct StoryAssembly: Sendable {
         let unique = Self.removingRepeats(headlines)
         var stories = clusterer.cluster(unique)
         for i in stories.indices {
-            stories[i].theme = theme(of: stories[i])
+            stories[i].theme = classifier.classify(story: stories[i]).theme
         }
         return ranker.rank(stories)
-    }
-
-    /// The theme most of a story's headlines agree on; the lead decides a tie.
-    func theme(of story: Story) -> Theme {
-        var votes: [Theme: Int] = [:]
-        for h in story.headlines {
-            let theme = classifier.classify(h.headline, hint: h.themeHint).theme
-            if theme != .autre { votes[theme, default: 0] += 1 }
-        }
-        guard let best = votes.values.max() else { return .autre }
-        let leadTheme = classifier.classify(story.lead.headline, hint: story.lead.themeHint).theme
-        if votes[leadTheme] == best { return leadTheme }
-        return Theme.allCases.first { votes[$0] == best } ?? .autre
     }
 
     /// Feeds repeat items (several categories, paging): one headline per source and title or link.
