@@ -48,10 +48,20 @@ public struct SourceReading: Sendable {
             guard !feed.items.isEmpty else {
                 return failed(.empty, "the document holds no headline")
             }
-            let memory = SourceMemory(etag: response.etag, lastModified: response.lastModified, items: feed.items,
+            let items = feed.items.map { withLanguage($0, declared: $0.language ?? source.language) }
+            let memory = SourceMemory(etag: response.etag, lastModified: response.lastModified, items: items,
                 lastSuccess: now, failingSince: nil)
-            let report = SourceReport(name: source.name, url: source.url, status: .ok, items: feed.items.count)
-            return SourceReading(source: source, report: report, items: feed.items, memory: memory)
+            let report = SourceReport(name: source.name, url: source.url, status: .ok, items: items.count)
+            return SourceReading(source: source, report: report, items: items, memory: memory)
         }
+    }
+
+    /// The headline's own language when its words clearly say so, else what its feed or
+    /// the configuration declares ("fr-MA" and "fr" are the same language here).
+    static func withLanguage(_ headline: Headline, declared: String?) -> Headline {
+        var h = headline
+        let base = declared.map { String($0.prefix { $0 != "-" && $0 != "_" }).lowercased() }
+        h.language = LanguageGuess.guess(h.title) ?? base ?? declared
+        return h
     }
 }
