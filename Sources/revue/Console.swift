@@ -24,7 +24,7 @@ struct Console: Sendable {
         guard terminal else { return }
         status("")
         let d = outcome.digest
-        var lines = ["Revue du \(d.day): \(d.stories.count) sujets, \(outcome.sourcesOK)/\(d.coverage.count) sources lues"]
+        var lines = ["Revue de presse du \(FrenchDate.long(d.day)) : \(d.stories.count) sujets, \(outcome.sourcesOK)/\(d.coverage.count) sources lues"]
         for r in d.coverage where r.status == .failed {
             lines.append("  ✗ \(r.name) — \(r.reason?.label ?? "erreur")\(r.detail.map { " (\($0))" } ?? "")")
         }
