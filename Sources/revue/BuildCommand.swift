@@ -50,6 +50,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Print nothing, even on a terminal.")
     var quiet = false
 
+    @Flag(name: .long, help: ArgumentHelp("Print how long each stage took (on stderr).", visibility: .hidden))
+    var timings = false
+
     func validate() throws {
         if let date, DigestDay(date) == nil {
             throw ValidationError("--date \(date) is not a date: write it as YYYY-MM-DD, e.g. --date 2025-12-23")
@@ -82,6 +85,12 @@ struct BuildCommand: AsyncParsableCommand {
                 outputDirectory: output ?? config.outputDirectory, state: store)
             let outcome = try await run.run(progress: terminal ? TerminalProgress(console: console) : nil)
             console.finish(outcome)
+            if timings {
+                for t in outcome.timings {
+                    console.error(String(format: "%8.1f ms  %@", Double(t.duration.components.attoseconds) / 1e15
+                        + Double(t.duration.components.seconds) * 1000, t.stage))
+                }
+            }
             if outcome.sourcesOK == 0 {
                 if !terminal {
                     console.error("revue: no source could be read; see \(outcome.files.status)")

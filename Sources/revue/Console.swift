@@ -43,9 +43,8 @@ struct TerminalProgress: RunProgress {
         console.status("Téléchargement de \(total) sources…")
     }
 
-    func sourceDone(_ report: SourceReport, done: Int, total: Int) {
-        let mark = report.status == .failed ? "✗" : "✓"
-        console.status("[\(done)/\(total)] \(mark) \(report.name)")
+    func sourceDone(_ name: String, failed: Bool, done: Int, total: Int) {
+        console.status("[\(done)/\(total)] \(failed ? "✗" : "✓") \(name)")
     }
 
     func stage(_ name: String) {

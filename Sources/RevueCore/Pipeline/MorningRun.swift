@@ -3,7 +3,7 @@ import Foundation
 /// Told about progress as the run goes (a terminal display; nothing under cron).
 public protocol RunProgress: Sendable {
     func fetchStarted(total: Int)
-    func sourceDone(_ report: SourceReport, done: Int, total: Int)
+    func sourceDone(_ name: String, failed: Bool, done: Int, total: Int)
     func stage(_ name: String)
 }
 
@@ -19,6 +19,8 @@ public struct DigestFiles: Sendable {
 public struct RunOutcome: Sendable {
     public var digest: Digest
     public var files: DigestFiles
+    /// How long each stage took, in order (for `revue build --timings`).
+    public var timings: [(stage: String, duration: Duration)] = []
 
     public var sourcesOK: Int { digest.coverage.filter { $0.status != .failed }.count }
     public var sourcesFailed: Int { digest.coverage.count - sourcesOK }
@@ -42,30 +44,45 @@ public struct MorningRun: Sendable {
     }
 
     public func run(progress: (any RunProgress)? = nil) async throws -> RunOutcome {
+        let clock = ContinuousClock()
+        var timings: [(stage: String, duration: Duration)] = []
+        var mark = clock.now
+        func lap(_ stage: String) {
+            let t = clock.now
+            timings.append((stage, t - mark))
+            mark = t
+        }
         let sources = config.sources
-        let memories = try state.allMemories()
+        let validators = try state.validators()
+        // The remembered items (for 304s and failures) are decoded while the network works.
+        let store = state
+        let remembered = Task.detached(priority: .userInitiated) { try store.allMemories() }
+        lap("state read")
 
         // 1. Fetch every source at once, with the validators of its last good response.
         progress?.fetchStarted(total: sources.count)
-        let requests = sources.map { source in
-            let m = memories[source.url]
-            return FetchRequest(url: source.url, etag: m?.etag, lastModified: m?.lastModified)
-        }
-        // 2. Read each answer as it arrives (parse, or re-use the last items on a 304) and
-        //    drop its body: memory stays flat for thousands of sources.
+        let requests = sources.map { FetchRequest(url: $0.url, validators: validators[$0.url]) }
         let engine = FetchEngine(settings: config.fetch)
         let deadline = ContinuousClock.now.advanced(by: config.fetch.stageTimeout)
-        var readings = [SourceReading?](repeating: nil, count: sources.count)
-        var done = 0
-        await engine.forEachResult(requests, deadline: deadline) { index, result in
-            let reading = SourceReading.read(sources[index], fetched: result, memory: memories[sources[index].url], now: now)
-            readings[index] = reading
-            done += 1
-            progress?.sourceDone(reading.report, done: done, total: sources.count)
+
+        // 2. Parse each answer as soon as it arrives, on all cores, and drop its body:
+        //    memory stays flat for thousands of sources.
+        let now = self.now
+        let answers = await withTaskGroup(of: (Int, SourceAnswer).self) { group in
+            var done = 0
+            await engine.forEachResult(requests, deadline: deadline) { index, result in
+                done += 1
+                progress?.sourceDone(sources[index].name, failed: (try? result.get()) == nil, done: done, total: sources.count)
+                group.addTask { (index, SourceAnswer.from(result, source: sources[index], now: now)) }
+            }
+            var answers = [SourceAnswer](repeating: .failed(.cancelled, "not fetched before the deadline"), count: sources.count)
+            for await (index, answer) in group { answers[index] = answer }
+            return answers
         }
-        let read = zip(sources, readings).map { source, reading in
-            reading ?? SourceReading.read(source, fetched: .failure(FetchError(.cancelled, "not fetched before the deadline")),
-                memory: memories[source.url], now: now)
+        lap("fetch + parse")
+        let memories = try await remembered.value
+        let read = zip(sources, answers).map { source, answer in
+            SourceReading(source, answer: answer, memory: memories[source.url], now: now)
         }
 
         // 3. Keep the day's headlines; undated ones count from when they were first seen.
@@ -76,19 +93,23 @@ public struct MorningRun: Sendable {
         let firstSeen = try state.firstSeen(undatedKeys, now: now)
         let window = DigestWindow.interval(for: day, morningHour: config.morningHour, timeZone: config.timeZone)
         let todays = DigestWindow.select(all, in: window, firstSeen: firstSeen)
+        lap("select (\(todays.count) of \(all.count) headlines)")
 
         // 4. Themes, stories, ranking.
         progress?.stage("regroupement")
         let stories = StoryAssembly(classifier: ThemeClassifier(lexicon: config.themes)).stories(from: todays)
         let digest = Digest(day: day, window: window, timeZone: config.timeZone, generatedAt: now,
             stories: stories, coverage: read.map(\.report))
+        lap("themes + stories (\(stories.count))")
 
         // 5. Files, then state: a crash between the two re-fetches, it never loses items.
         progress?.stage("écriture")
         let files = try DigestWriter(directory: outputDirectory, mail: config.mail).write(digest)
+        lap("render + write")
         var memoriesOut: [String: SourceMemory] = [:]
         for r in read { memoriesOut[r.source.url] = r.memory }
-        try state.save(memoriesOut)
-        return RunOutcome(digest: digest, files: files)
+        try state.save(memoriesOut, previous: memories)
+        lap("state save")
+        return RunOutcome(digest: digest, files: files, timings: timings)
     }
 }

@@ -1,41 +1,21 @@
 import Foundation
 
-/// What one source gave in this run, once fetched and parsed.
-public struct SourceReading: Sendable {
-    public var source: Source
-    public var report: SourceReport
-    public var items: [Headline]
-    /// What to remember of the source for the next run.
-    public var memory: SourceMemory
+/// What a source's server said, once parsed: needs nothing remembered, so it can be
+/// computed as soon as the answer arrives, in parallel with the other sources.
+public enum SourceAnswer: Sendable {
+    case items([Headline], etag: String?, lastModified: String?)
+    case notModified
+    case failed(FailureReason, String)
 
-    /// Turns a fetch result into headlines and a report. Pure: the clock is `now`.
-    ///
-    /// A 304 re-uses the last good items, so today's digest still shows them; a failure
-    /// keeps the old memory (validators and items) and starts or continues a failure streak.
-    public static func read(
-        _ source: Source, fetched: Result<FetchResponse, FetchError>, memory: SourceMemory?, now: Date
-    ) -> SourceReading {
-        let previous = memory ?? SourceMemory()
-        func failed(_ reason: FailureReason, _ detail: String) -> SourceReading {
-            var kept = previous
-            kept.failingSince = previous.failingSince ?? now
-            let report = SourceReport(name: source.name, url: source.url, status: .failed, reason: reason,
-                detail: detail, failingSince: previous.failingSince)
-            return SourceReading(source: source, report: report, items: [], memory: kept)
-        }
-
+    /// Parses a fetch result. Pure: the clock is `now`.
+    public static func from(_ fetched: Result<FetchResponse, FetchError>, source: Source, now: Date) -> SourceAnswer {
         switch fetched {
         case .failure(let error):
-            return failed(error.reason, error.message)
+            return .failed(error.reason, error.message)
         case .success(let response) where response.isNotModified:
-            var kept = previous
-            kept.failingSince = nil
-            kept.lastSuccess = now
-            let report = SourceReport(name: source.name, url: source.url, status: .notModified,
-                items: previous.items.count)
-            return SourceReading(source: source, report: report, items: previous.items, memory: kept)
+            return .notModified
         case .success(let response) where !(200..<300).contains(response.status):
-            return failed(.httpStatus, "HTTP \(response.status)")
+            return .failed(.httpStatus, "HTTP \(response.status)")
         case .success(let response):
             let feed: ParsedFeed
             do {
@@ -43,17 +23,60 @@ public struct SourceReading: Sendable {
                     contentType: response.contentType, baseURL: response.effectiveURL,
                     htmlRules: source.html, profile: source.profile, now: now))
             } catch {
-                return failed(.parse, "\(error)")
+                return .failed(.parse, "\(error)")
             }
             guard !feed.items.isEmpty else {
-                return failed(.empty, "the document holds no headline")
+                return .failed(.empty, "the document holds no headline")
             }
-            let items = feed.items.map { withLanguage($0, declared: $0.language ?? source.language) }
-            let memory = SourceMemory(etag: response.etag, lastModified: response.lastModified, items: items,
-                lastSuccess: now, failingSince: nil)
-            let report = SourceReport(name: source.name, url: source.url, status: .ok, items: items.count)
-            return SourceReading(source: source, report: report, items: items, memory: memory)
+            let items = feed.items.map { SourceReading.withLanguage($0, declared: $0.language ?? source.language) }
+            return .items(items, etag: response.etag, lastModified: response.lastModified)
         }
+    }
+}
+
+/// What one source gave in this run: headlines, a report, and what to remember.
+public struct SourceReading: Sendable {
+    public var source: Source
+    public var report: SourceReport
+    public var items: [Headline]
+    /// What to remember of the source for the next run.
+    public var memory: SourceMemory
+
+    /// Combines an answer with what was remembered of the source. Pure.
+    ///
+    /// A 304 re-uses the last good items, so today's digest still shows them; a failure
+    /// keeps the old memory (validators and items) and starts or continues a failure streak.
+    public init(_ source: Source, answer: SourceAnswer, memory: SourceMemory?, now: Date) {
+        let previous = memory ?? SourceMemory()
+        self.source = source
+        switch answer {
+        case .failed(let reason, let detail):
+            var kept = previous
+            kept.failingSince = previous.failingSince ?? now
+            report = SourceReport(name: source.name, url: source.url, status: .failed, reason: reason,
+                detail: detail, failingSince: previous.failingSince)
+            items = []
+            self.memory = kept
+        case .notModified:
+            var kept = previous
+            kept.failingSince = nil
+            kept.lastSuccess = now
+            report = SourceReport(name: source.name, url: source.url, status: .notModified, items: previous.items.count)
+            items = previous.items
+            self.memory = kept
+        case .items(let parsed, let etag, let lastModified):
+            report = SourceReport(name: source.name, url: source.url, status: .ok, items: parsed.count)
+            items = parsed
+            self.memory = SourceMemory(etag: etag, lastModified: lastModified, items: parsed, lastSuccess: now,
+                failingSince: nil)
+        }
+    }
+
+    /// Both steps at once (tests, small callers).
+    public static func read(
+        _ source: Source, fetched: Result<FetchResponse, FetchError>, memory: SourceMemory?, now: Date
+    ) -> SourceReading {
+        SourceReading(source, answer: .from(fetched, source: source, now: now), memory: memory, now: now)
     }
 
     /// The headline's own language when its words clearly say so, else what its feed or

@@ -12,9 +12,13 @@ public struct StoryAssembly: Sendable {
 
     public func stories(from headlines: [SourcedHeadline]) -> [Story] {
         let unique = Self.removingRepeats(headlines)
-        var stories = clusterer.cluster(unique)
-        for i in stories.indices {
-            stories[i].theme = classifier.classify(story: stories[i]).theme
+        let clustered = clusterer.cluster(unique)
+        // Each story is classified on its own: use every core.
+        let themes = ConcurrentMap.map(clustered) { [classifier] in classifier.classify(story: $0).theme }
+        let stories = zip(clustered, themes).map { story, theme in
+            var themed = story
+            themed.theme = theme
+            return themed
         }
         return ranker.rank(stories)
     }
@@ -23,8 +27,7 @@ public struct StoryAssembly: Sendable {
     static func removingRepeats(_ headlines: [SourcedHeadline]) -> [SourcedHeadline] {
         var seen = Set<String>()
         return headlines.filter { h in
-            let title = h.headline.title.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            let byTitle = seen.insert("\(h.source)\u{1}t\u{1}\(title)").inserted
+            let byTitle = seen.insert("\(h.source)\u{1}t\u{1}\(h.headline.title)").inserted
             let byLink = h.headline.link.map { seen.insert("\(h.source)\u{1}l\u{1}\($0)").inserted } ?? true
             return byTitle && byLink
         }

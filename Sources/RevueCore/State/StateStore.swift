@@ -60,41 +60,67 @@ public final class StateStore: Sendable {
 
     public func memory(of url: String) throws -> SourceMemory? {
         try db.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM source_state WHERE url = ?", arguments: [url])
-            else { return nil }
-            var items: [Headline] = []
-            if let blob: Data = row["items"] {
-                items = (try? JSONDecoder().decode([Headline].self, from: blob)) ?? []
-            }
-            return SourceMemory(
-                etag: row["etag"], lastModified: row["last_modified"], items: items,
-                lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
-                failingSince: (row["failing_since"] as Double?).map(Date.init(timeIntervalSince1970:)))
+            try Row.fetchOne(db, sql: "SELECT * FROM source_state WHERE url = ?", arguments: [url]).map(Self.memory(from:))
         }
     }
 
     /// Everything remembered, by source URL.
     public func allMemories() throws -> [String: SourceMemory] {
-        let urls = try db.read { db in try String.fetchAll(db, sql: "SELECT url FROM source_state") }
-        var out: [String: SourceMemory] = [:]
-        for url in urls { out[url] = try memory(of: url) }
-        return out
+        try db.read { db in
+            var out: [String: SourceMemory] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM source_state") {
+                out[row["url"]] = Self.memory(from: row)
+            }
+            return out
+        }
     }
 
-    /// Saves the memories of a whole run in one transaction.
-    public func save(_ memories: [String: SourceMemory]) throws {
+    /// The conditional-GET validators only: cheap, so the fetch can start at once while
+    /// the remembered items are decoded.
+    public func validators() throws -> [String: HTTPValidators] {
+        try db.read { db in
+            var out: [String: HTTPValidators] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT url, etag, last_modified FROM source_state") {
+                out[row["url"]] = HTTPValidators(etag: row["etag"], lastModified: row["last_modified"])
+            }
+            return out
+        }
+    }
+
+    private static func memory(from row: Row) -> SourceMemory {
+        var items: [Headline] = []
+        if let blob: Data = row["items"] {
+            items = (try? JSONDecoder().decode([Headline].self, from: blob)) ?? []
+        }
+        return SourceMemory(
+            etag: row["etag"], lastModified: row["last_modified"], items: items,
+            lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
+            failingSince: (row["failing_since"] as Double?).map(Date.init(timeIntervalSince1970:)))
+    }
+
+    /// Saves the memories of a whole run in one transaction. Items equal to `previous`
+    /// ones (a 304, a failure) are not encoded again.
+    public func save(_ memories: [String: SourceMemory], previous: [String: SourceMemory] = [:]) throws {
         let encoder = JSONEncoder()
         try db.write { db in
             for (url, m) in memories {
+                let times: [DatabaseValueConvertible?] = [m.etag, m.lastModified, m.lastSuccess?.timeIntervalSince1970,
+                                                          m.failingSince?.timeIntervalSince1970]
+                if let old = previous[url], old.items == m.items {
+                    try db.execute(sql: """
+                        UPDATE source_state SET etag = ?, last_modified = ?, last_success = ?, failing_since = ?
+                        WHERE url = ?
+                        """, arguments: StatementArguments(times + [url]))
+                    continue
+                }
                 try db.execute(sql: """
-                    INSERT INTO source_state (url, etag, last_modified, items, last_success, failing_since)
+                    INSERT INTO source_state (etag, last_modified, last_success, failing_since, items, url)
                     VALUES (?, ?, ?, ?, ?, ?)
                     ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
                         items = excluded.items, last_success = excluded.last_success,
                         failing_since = excluded.failing_since
                     """,
-                    arguments: [url, m.etag, m.lastModified, try encoder.encode(m.items),
-                                m.lastSuccess?.timeIntervalSince1970, m.failingSince?.timeIntervalSince1970])
+                    arguments: StatementArguments(times + [try encoder.encode(m.items), url]))
             }
         }
     }
