@@ -13,57 +13,96 @@ public enum LanguageGuess {
     }
 
     public static func guess(_ text: String) -> String? {
+        // One pass over the scalars, no allocation: it runs for every headline of every feed.
         var arabic = 0, latin = 0
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x0600...0x06FF, 0x0750...0x077F, 0xFB50...0xFDFF, 0xFE70...0xFEFF: arabic += 1
-            case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: latin += 1
-            default: break
+        var fr = 0, en = 0, es = 0
+        var hash = fnvOffset
+        var length = 0
+
+        func endWord(elided: Bool) {
+            defer { hash = fnvOffset; length = 0 }
+            guard length > 0 else { return }
+            if elided {
+                if elisions.contains(hash) { fr += 2 }
+                return
+            }
+            switch markers[hash] {
+            case .fr?: fr += 2
+            case .en?: en += 2
+            case .es?: es += 2
+            case nil: break
             }
         }
+
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            switch v {
+            case 0x0600...0x06FF, 0x0750...0x077F, 0xFB50...0xFDFF, 0xFE70...0xFEFF:
+                arabic += 1
+                endWord(elided: false)
+                continue
+            case 0x27, 0x2019:  // ' and ’: l'accueil, d'être, Morocco's
+                endWord(elided: true)
+                continue
+            default:
+                break
+            }
+            let lower: UInt32
+            switch v {
+            case 0x41...0x5A: lower = v + 0x20
+            case 0xC0...0xDE where v != 0xD7: lower = v + 0x20
+            case 0x61...0x7A, 0xDF...0x24F: lower = v
+            default:
+                endWord(elided: false)
+                continue
+            }
+            latin += 1
+            switch lower {
+            case 0xE8, 0xEA, 0xE0, 0xE7, 0x153, 0xFB, 0xEB, 0xEF, 0xEE, 0xF4: fr += 1  // è ê à ç œ û ë ï î ô
+            case 0xF1, 0xF3, 0xFA, 0xED, 0xE1: es += 1  // ñ ó ú í á
+            default: break
+            }
+            hash = (hash ^ UInt64(lower)) &* fnvPrime
+            length += 1
+        }
+        endWord(elided: false)
         if arabic > latin { return "ar" }
         guard latin >= 8 else { return nil }
-
-        var score = ["fr": 0, "en": 0, "es": 0]
-        let lower = text.lowercased()
-        for word in lower.split(whereSeparator: { !$0.isLetter && $0 != "'" && $0 != "’" }) {
-            var w = Substring(word)
-            // French elisions: l'accueil, d'être, qu'il.
-            if let apostrophe = w.firstIndex(where: { $0 == "'" || $0 == "’" }) {
-                let head = w[..<apostrophe]
-                if ["l", "d", "qu", "n", "s", "c", "j", "m", "jusqu", "lorsqu"].contains(head) { score["fr"]! += 2 }
-                if head.count > 2 { w = head } else { continue }
-            }
-            if let lang = markers[String(w)] { score[lang]! += 2 }
-        }
-        for ch in lower {
-            switch ch {
-            case "è", "ê", "à", "ç", "œ", "û", "ë", "ï", "î", "ô": score["fr"]! += 1
-            case "ñ", "¿", "¡", "ó", "ú", "í", "á": score["es"]! += 1
-            default: break
-            }
-        }
-        let ranked = score.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        guard ranked[0].value >= 2, ranked[0].value > ranked[1].value else { return nil }
-        return ranked[0].key
+        if fr >= 2, fr > en, fr > es { return "fr" }
+        if en >= 2, en > fr, en > es { return "en" }
+        if es >= 2, es > fr, es > en { return "es" }
+        return nil
     }
+
+    private enum Language { case fr, en, es }
+    private static let fnvOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let fnvPrime: UInt64 = 0x100_0000_01b3
+
+    private static func hashOf(_ word: String) -> UInt64 {
+        var h = fnvOffset
+        for scalar in word.unicodeScalars { h = (h ^ UInt64(scalar.value)) &* fnvPrime }
+        return h
+    }
+
+    /// French elided words before an apostrophe.
+    private static let elisions: Set<UInt64> = Set(["l", "d", "qu", "n", "s", "c", "j", "m", "jusqu", "lorsqu"].map(hashOf))
 
     /// Words frequent in one of the three languages and absent from the other two
     /// ("la", "de", "en" are shared by French and Spanish, so they are not here).
-    private static let markers: [String: String] = {
-        var table: [String: String] = [:]
-        let lists: [(String, [String])] = [
-            ("fr", ["le", "les", "des", "du", "une", "et", "est", "pour", "dans", "sur", "au", "aux", "avec", "par",
+    private static let markers: [UInt64: Language] = {
+        var table: [UInt64: Language] = [:]
+        let lists: [(Language, [String])] = [
+            (.fr, ["le", "les", "des", "du", "une", "et", "est", "pour", "dans", "sur", "au", "aux", "avec", "par",
                     "ce", "cette", "qui", "ses", "leur", "leurs", "été", "plus", "pas", "nous", "vous", "sont", "ont",
                     "après", "selon", "lors", "vers", "chez", "sous", "mais", "où", "nouvelle", "nouveau"]),
-            ("en", ["the", "of", "and", "to", "in", "for", "on", "with", "by", "is", "are", "from", "at", "as", "its",
+            (.en, ["the", "of", "and", "to", "in", "for", "on", "with", "by", "is", "are", "from", "at", "as", "its",
                     "his", "her", "their", "this", "that", "will", "after", "over", "new", "says", "said", "be", "has",
                     "have", "was", "were", "we", "people", "against", "about", "into", "up"]),
-            ("es", ["el", "los", "las", "del", "y", "por", "para", "con", "su", "sus", "es", "al", "se", "lo",
+            (.es, ["el", "los", "las", "del", "y", "por", "para", "con", "su", "sus", "es", "al", "se", "lo",
                     "más", "tras", "según", "una", "como", "sobre", "hasta", "desde", "este", "esta",
                     "estamos", "nuevo", "nueva"]),
         ]
-        for (lang, words) in lists { for w in words where table[w] == nil { table[w] = lang } }
+        for (lang, words) in lists { for w in words where table[hashOf(w)] == nil { table[hashOf(w)] = lang } }
         return table
     }()
 }

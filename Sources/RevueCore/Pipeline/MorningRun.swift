@@ -85,6 +85,14 @@ public struct MorningRun: Sendable {
             SourceReading(source, answer: answer, memory: memories[source.url], now: now)
         }
 
+        // Remember validators and items now, on another core while the stories are built:
+        // the state only ever holds good items, so a crash later loses nothing (the next
+        // run gets 304s and re-uses them).
+        var memoriesOut: [String: SourceMemory] = [:]
+        for r in read { memoriesOut[r.source.url] = r.memory }
+        let toSave = memoriesOut
+        let saving = Task.detached(priority: .userInitiated) { try store.save(toSave, previous: memories) }
+
         // 3. Keep the day's headlines; undated ones count from when they were first seen.
         let all = read.flatMap { r in
             r.items.map { SourcedHeadline(source: r.source.name, headline: $0, themeHint: r.source.themeHint) }
@@ -102,14 +110,12 @@ public struct MorningRun: Sendable {
             stories: stories, coverage: read.map(\.report))
         lap("themes + stories (\(stories.count))")
 
-        // 5. Files, then state: a crash between the two re-fetches, it never loses items.
+        // 5. Files.
         progress?.stage("écriture")
         let files = try DigestWriter(directory: outputDirectory, mail: config.mail).write(digest)
         lap("render + write")
-        var memoriesOut: [String: SourceMemory] = [:]
-        for r in read { memoriesOut[r.source.url] = r.memory }
-        try state.save(memoriesOut, previous: memories)
-        lap("state save")
+        try await saving.value
+        lap("state save (waited)")
         return RunOutcome(digest: digest, files: files, timings: timings)
     }
 }

@@ -14,7 +14,7 @@ public struct StoryAssembly: Sendable {
         let unique = Self.removingRepeats(headlines)
         let clustered = clusterer.cluster(unique)
         // Each story is classified on its own: use every core.
-        let themes = ConcurrentMap.map(clustered) { [classifier] in classifier.classify(story: $0).theme }
+        let themes = ConcurrentMap.map(clustered) { [classifier] in classifier.classify(story: $0, explain: false).theme }
         let stories = zip(clustered, themes).map { story, theme in
             var themed = story
             themed.theme = theme

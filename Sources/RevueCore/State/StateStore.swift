@@ -127,7 +127,8 @@ public final class StateStore: Sendable {
 
     /// When each key was first seen; unseen keys are recorded as seen `now`.
     public func firstSeen(_ keys: [String], now: Date) throws -> [String: Date] {
-        try db.write { db in
+        guard !keys.isEmpty else { return [:] }
+        return try db.write { db in
             var out: [String: Date] = [:]
             for key in keys {
                 try db.execute(sql: "INSERT OR IGNORE INTO first_seen (key, seen) VALUES (?, ?)",

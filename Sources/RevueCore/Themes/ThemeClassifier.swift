@@ -31,7 +31,13 @@ public struct ThemeClassifier: Sendable {
     }
 
     public func classify(_ headline: Headline, hint: Theme? = nil) -> ThemeDecision {
-        var tally = Tally()
+        classify(headline, hint: hint, explain: true)
+    }
+
+    /// Without `explain`, only the scores are computed: the digest needs no reasons, and
+    /// building them costs more than the matching.
+    func classify(_ headline: Headline, hint: Theme?, explain: Bool) -> ThemeDecision {
+        var tally = Tally(explain: explain)
         let scoring = lexicon.scoring
 
         let title = TextFolding.tokens(headline.title)
@@ -49,12 +55,15 @@ public struct ThemeClassifier: Sendable {
         if !headline.summary.isEmpty {
             tally.addOnce(lexicon, headline.summary, factor: scoring.summary, where: "summary")
         }
-        for word in Self.pathWords(of: headline.link) {
+        let linkWords = Self.pathWords(of: headline.link)
+        for word in linkWords {
             if let theme = lexicon.section(named: word) {
                 tally.add(theme, scoring.section, "link section «\(word)»")
             }
         }
-        tally.addOnce(lexicon, Self.pathWords(of: headline.link).joined(separator: " "), factor: scoring.link, where: "link")
+        if !linkWords.isEmpty {
+            tally.addOnce(lexicon, linkWords.joined(separator: " "), factor: scoring.link, where: "link")
+        }
         for category in headline.categories {
             if let theme = lexicon.section(named: category) {
                 tally.add(theme, scoring.section, "category «\(category)»")
@@ -70,11 +79,18 @@ public struct ThemeClassifier: Sendable {
 
     /// The theme of a story: the scores of all its headlines added up, so that a story told
     /// by five sources is judged on all five titles; ties go to the lead's own theme.
-    public func classify(story: Story) -> ThemeDecision {
+    /// How many distinct titles of a story are weighed for its theme.
+    static let storyEvidenceLimit = 12
+
+    public func classify(story: Story, explain: Bool = true) -> ThemeDecision {
         var total: [Theme: Double] = [:]
         var leadDecision: ThemeDecision?
-        for item in story.headlines {
-            let decision = classify(item.headline, hint: item.themeHint)
+        // The evidence saturates: a story is judged on its first distinct titles, lead first,
+        // so that a story retold by two hundred feeds costs no more than one retold by twelve.
+        var seenTitles = Set<String>()
+        for item in story.headlines where seenTitles.count < Self.storyEvidenceLimit {
+            guard seenTitles.insert(item.headline.title).inserted else { continue }
+            let decision = classify(item.headline, hint: item.themeHint, explain: explain && leadDecision == nil)
             if leadDecision == nil { leadDecision = decision }
             for (theme, score) in decision.scores { total[theme, default: 0] += score }
         }
@@ -83,6 +99,7 @@ public struct ThemeClassifier: Sendable {
         }
         let winners = total.filter { $0.value == best }.map(\.key)
         let theme = winners.contains(lead.theme) ? lead.theme : (winners.min() ?? .autre)
+        guard explain else { return ThemeDecision(theme: theme, scores: total) }
         let summary = total.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { "\($0.key.rawValue) \(Tally.format($0.value))" }.joined(separator: ", ")
         return ThemeDecision(theme: theme, reasons: ["story of \(story.headlines.count) headlines: \(summary)"] + lead.reasons, scores: total)
@@ -99,8 +116,12 @@ public struct ThemeClassifier: Sendable {
 
     /// The words of a link's path ("/sport/football/can-2025-x.html" → sport, football, can, 2025, x).
     static func pathWords(of link: String?) -> [String] {
-        guard let link, let components = URLComponents(string: link) else { return [] }
-        let path = components.percentEncodedPath.removingPercentEncoding ?? components.percentEncodedPath
+        // By hand rather than URLComponents, which is slow on Linux and runs for every headline.
+        guard let link, let scheme = link.range(of: "://") else { return [] }
+        let afterHost = link[scheme.upperBound...]
+        guard let slash = afterHost.firstIndex(of: "/") else { return [] }
+        let rawPath = afterHost[slash...].prefix { $0 != "?" && $0 != "#" }
+        let path = rawPath.contains("%") ? (rawPath.removingPercentEncoding ?? String(rawPath)) : String(rawPath)
         var words: [String] = []
         for segment in path.split(separator: "/") {
             var segment = String(segment)
@@ -113,17 +134,24 @@ public struct ThemeClassifier: Sendable {
 
 /// Points per theme, and the pieces of evidence behind them.
 private struct Tally {
+    /// Whether to keep the evidence for `reasons`.
+    let explain: Bool
     private var scores: [Theme: Double] = [:]
     private var evidence: [Theme: [(text: String, points: Double)]] = [:]
 
-    mutating func add(_ term: ThemeLexicon.Term, _ points: Double, found: String, where place: String) {
-        add(term.theme, points, "«\(found)» in \(place)")
+    init(explain: Bool) {
+        self.explain = explain
     }
 
-    mutating func add(_ theme: Theme, _ points: Double, _ text: String) {
+    mutating func add(_ term: ThemeLexicon.Term, _ points: Double, found: @autoclosure () -> String, where place: String) {
+        let text = explain ? "«\(found())» in \(place)" : ""
+        add(term.theme, points, text)
+    }
+
+    mutating func add(_ theme: Theme, _ points: Double, _ text: @autoclosure () -> String) {
         guard points != 0 else { return }
         scores[theme, default: 0] += points
-        evidence[theme, default: []].append((text, points))
+        if explain { evidence[theme, default: []].append((text(), points)) }
     }
 
     /// Adds each distinct term of `matches` once: a summary that repeats a word ten times
@@ -139,6 +167,10 @@ private struct Tally {
     }
 
     func decision() -> ThemeDecision {
+        if !explain {
+            let best = scores.filter { $0.value > 0 }.min { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+            return ThemeDecision(theme: best?.key ?? .autre, scores: scores)
+        }
         let ranked = scores.filter { $0.value > 0 }.sorted { a, b in
             a.value != b.value ? a.value > b.value : a.key < b.key
         }
