@@ -86,7 +86,7 @@ enum AtomParser {
 
     static func isBase64(type: String?, mode: String?) -> Bool {
         if mode?.lowercased() == "base64" { return true }
-        guard let type = type?.lowercased(), type.contains("/") else { return false }
+        guard let type = type?.lowercased(), type.utf8.contains(0x2F) else { return false }
         return !(type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml"))
     }
 
@@ -130,12 +130,28 @@ enum AtomParser {
             let rel = (rel ?? "alternate").trimmedASCII.lowercased()
             if rel == "alternate" {
                 let type = type?.lowercased()
-                if alternateHTML == nil, type == nil || type!.contains("html") { alternateHTML = link }
+                if alternateHTML == nil, type == nil || type!.utf8.containsASCII("html") { alternateHTML = link }
                 if alternate == nil { alternate = link }
             }
             if any == nil, rel != "self", rel != "edit", rel != "replies", rel != "enclosure" { any = link }
         }
 
         var best: String? { alternateHTML ?? alternate ?? any }
+    }
+}
+
+extension String.UTF8View {
+    /// Whether the bytes contain `needle` (ASCII), without Foundation's Unicode-aware search.
+    func containsASCII(_ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        let bytes = Array(self)
+        guard n > 0, bytes.count >= n else { return n == 0 }
+        let p = needle.utf8Start
+        for start in 0...(bytes.count - n) {
+            var k = 0
+            while k < n, bytes[start + k] == p[k] { k += 1 }
+            if k == n { return true }
+        }
+        return false
     }
 }

@@ -155,7 +155,13 @@ struct FlatXML {
         func flush(_ upTo: Int) {
             if upTo > run { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[run..<upTo])) }
         }
+        let base = bytes.baseAddress!
         while i < end {
+            // Eight bytes at a time while none is "&", "<" or a control character.
+            if i + 8 <= end, !Self.mayNeedDecoding(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let c = bytes[i]
             switch c {
             case 0x26:  // &
@@ -198,6 +204,14 @@ struct FlatXML {
             }
         }
         flush(end)
+    }
+
+    @inline(__always) private static func mayNeedDecoding(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        let control = (x &- ones &* 0x20) & ~x & highs != 0
+        return control || hasZero(x ^ (ones &* 0x26)) || hasZero(x ^ (ones &* 0x3C))
     }
 
     /// The character a reference checked by `scan` stands for, and the index after it.

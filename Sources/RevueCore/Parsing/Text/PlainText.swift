@@ -21,6 +21,7 @@ enum PlainText {
         let capacity = min(input.count, limit) + min(input.count, limit) / 4 + 16
         return String(unsafeUninitializedCapacity: capacity) { buffer in
             var out = Output(buffer: buffer, limit: min(limit, capacity - 8))
+            if let leadLength { out.stop(afterScalars: leadLength + 2) }
             if html && input.contains(where: { $0 == 0x3C || $0 == 0x26 }) {
                 scan(input, into: &out)
             } else {
@@ -40,8 +41,15 @@ enum PlainText {
         let buffer: UnsafeMutableBufferPointer<UInt8>
         var count = 0
         var pendingSpace = false
-        let limit: Int
+        /// The byte count at which to stop (or, for a lead, to count scalars again).
+        var limit: Int
         var full = false
+        /// For a lead: the real byte limit, and the scalar count after which the rest of the
+        /// text cannot change the lead (`Lead.cut` reads no further than scalar `maxLength`).
+        var hardLimit = 0
+        var leadScalars = 0
+        var scalarsCounted = 0
+        var countedUpTo = 0
         /// The previous byte was 0xC2 (the lead byte of a possible no-break space).
         var heldC2 = false
 
@@ -52,6 +60,23 @@ enum PlainText {
 
         @inline(__always)
         mutating func space() { if count > 0 { pendingSpace = true } }
+
+        /// Stops once `scalars` characters are written: a summary only needs its lead.
+        mutating func stop(afterScalars scalars: Int) {
+            leadScalars = scalars
+            hardLimit = limit
+            limit = min(hardLimit, scalars)  // each character takes at least one byte
+        }
+
+        /// At the soft limit: stop if the lead has all its characters, else move the limit.
+        mutating func checkLead() {
+            while countedUpTo < count {
+                if buffer[countedUpTo] & 0xC0 != 0x80 { scalarsCounted += 1 }
+                countedUpTo += 1
+            }
+            if scalarsCounted >= leadScalars { full = true }
+            else { limit = min(hardLimit, count + leadScalars - scalarsCounted) }
+        }
 
         @inline(__always)
         mutating func append(_ c: UInt8) {
@@ -92,6 +117,10 @@ enum PlainText {
         @inline(__always)
         private mutating func put(_ c: UInt8) {
             if full { return }
+            if count >= limit && limit < hardLimit {
+                checkLead()
+                if full { return }
+            }
             if pendingSpace {
                 pendingSpace = false
                 if count < limit {
@@ -100,7 +129,10 @@ enum PlainText {
                 }
             }
             // Stop at the limit, but only at the start of a character.
-            if count >= limit && c & 0xC0 != 0x80 { full = true; return }
+            if count >= limit && c & 0xC0 != 0x80 {
+                if limit < hardLimit { checkLead() }
+                if full || count >= limit { full = true; return }
+            }
             if count >= buffer.count { full = true; return }
             buffer[count] = c
             count += 1
