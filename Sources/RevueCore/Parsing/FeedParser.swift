@@ -81,11 +81,16 @@ public enum FeedParser {
         case .html:
             feed = try HTMLPageParser.parse(bytes, options: options)
         case .xml:
+            // What the flat reader accepts holds only XML's own references (no C1 numbers):
+            // entity repair would change nothing, so it is not run.
+            if options.usesFlatReader, let flat = FlatFeedReader.read(bytes, options: options) {
+                feed = flat
+                break
+            }
             let repaired = EntityRepair.repair(bytes)
             if repaired != nil { warnings.append("undeclared entities or bare ampersands repaired") }
-            if options.usesFlatReader,
-               let flat = repaired.map({ r in r.withUnsafeBytes { FlatFeedReader.read($0, options: options) } })
-                ?? FlatFeedReader.read(bytes, options: options) {
+            if options.usesFlatReader, let repaired,
+               let flat = repaired.withUnsafeBytes({ FlatFeedReader.read($0, options: options) }) {
                 feed = flat
                 break
             }

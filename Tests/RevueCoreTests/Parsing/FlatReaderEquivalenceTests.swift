@@ -75,6 +75,8 @@ final class FlatReaderEquivalenceTests: XCTestCase {
         ("<rss><channel><item><title>bad ]]> text</title></item></channel></rss>", false),
         ("<rss><channel><item><title>control \u{01}</title></item></channel></rss>", false),
         ("<rss><channel><item><title>&#0;</title></item></channel></rss>", false),
+        ("<rss><channel><item><title>&#150; &#146;s &#X41; &#00000065;</title></item></channel></rss>", false),
+        ("<rss><channel><item><title>&#233; &#x7F; &#xA0; &#0000065;</title></item></channel></rss>", true),
         ("<rss><channel><item><title>x</title></item></channel></rss><rss/>", false),
         ("<?xml version='1.1'?><rss/>", false),
         (" <?xml version='1.0'?><rss/>", false),

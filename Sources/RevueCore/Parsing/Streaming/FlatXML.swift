@@ -456,7 +456,8 @@ extension FlatXML {
                 else { break }
                 j += 1
             }
-            guard j > start, j < n, bytes[j] == 0x3B, EntityRepair.isXMLChar(v) else { return nil }
+            // C1 numbers are windows-1252 characters that entity repair rewrites: left to it.
+            guard j > start, j < n, bytes[j] == 0x3B, EntityRepair.isXMLChar(v), !(v >= 0x80 && v <= 0x9F) else { return nil }
             return j + 1
         }
         if starts("&lt;", at: i) || starts("&gt;", at: i) { return i + 4 }

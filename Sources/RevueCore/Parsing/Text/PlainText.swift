@@ -70,6 +70,14 @@ enum PlainText {
 
         /// At the soft limit: stop if the lead has all its characters, else move the limit.
         mutating func checkLead() {
+            // Eight bytes at a time: a character starts at every byte that is not 10xxxxxx.
+            if let base = buffer.baseAddress {
+                while countedUpTo + 8 <= count {
+                    let x = UnsafeRawPointer(base + countedUpTo).loadUnaligned(as: UInt64.self)
+                    scalarsCounted += 8 - (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    countedUpTo += 8
+                }
+            }
             while countedUpTo < count {
                 if buffer[countedUpTo] & 0xC0 != 0x80 { scalarsCounted += 1 }
                 countedUpTo += 1
