@@ -101,3 +101,26 @@ extension TextTests {
         }
     }
 }
+
+extension TextTests {
+    /// Plain runs copied eight bytes at a time give what byte-by-byte reduction gives.
+    func testEightBytesAtATimeIsTheSameAsByteByByte() {
+        let pieces = ["mot", " ", "é", "  ", "\u{A0}", "<b>", "</p>", "&amp;", ". ", "中", "😀", "\n", "&nbsp;", "x",
+                      "<script>x</script>", "abcdefgh", "abcdefghijklmnop", " a b c d ", "\t", "\u{7F}", "&", "<", "\u{C0}", "¢"]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<500 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...300, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            let bytes = Array(text.utf8)
+            for html in [true, false] {
+                for (limit, lead) in [(1400, 300), (2000, nil), (37, nil), (400, 100), (9, nil)] as [(Int, Int?)] {
+                    let fast = bytes.withUnsafeBufferPointer { PlainText.reduce($0, html: html, limit: limit, leadLength: lead) }
+                    let slow = bytes.withUnsafeBufferPointer {
+                        PlainText.reduce($0, html: html, limit: limit, leadLength: lead, eightAtATime: false)
+                    }
+                    XCTAssertEqual(fast, slow, "round \(round) html \(html) limit \(limit): \(text)")
+                }
+            }
+        }
+    }
+}

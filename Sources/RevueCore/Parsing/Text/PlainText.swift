@@ -15,19 +15,26 @@ enum PlainText {
 
     /// The one implementation: writes straight into the new String's storage, and cuts the
     /// result to a lead of `leadLength` characters if given.
-    static func reduce(_ input: UnsafeBufferPointer<UInt8>, html: Bool, limit: Int, leadLength: Int? = nil) -> String {
+    ///
+    /// `eightAtATime` is for tests, which compare it with the byte-by-byte way.
+    static func reduce(_ input: UnsafeBufferPointer<UInt8>, html: Bool, limit: Int, leadLength: Int? = nil,
+                       eightAtATime: Bool = true) -> String {
         if input.isEmpty { return "" }
         // Entities can expand a little ("&nGt;" is 6 bytes of output): leave room.
         let capacity = min(input.count, limit) + min(input.count, limit) / 4 + 16
         return String(unsafeUninitializedCapacity: capacity) { buffer in
             var out = Output(buffer: buffer, limit: min(limit, capacity - 8))
             if let leadLength { out.stop(afterScalars: leadLength + 2) }
+            out.eightAtATime = eightAtATime
             if html && input.contains(where: { $0 == 0x3C || $0 == 0x26 }) {
                 scan(input, into: &out)
             } else {
-                for c in input {
-                    out.append(c)
-                    if out.full { break }
+                let n = input.count
+                var i = 0
+                while i < n && !out.full {
+                    if i + 8 <= n, out.appendPlainRun(at: input.baseAddress! + i) { i += 8; continue }
+                    out.append(input[i])
+                    i += 1
                 }
             }
             let count = out.finish()
@@ -60,6 +67,25 @@ enum PlainText {
 
         @inline(__always)
         mutating func space() { if count > 0 { pendingSpace = true } }
+
+        var eightAtATime = true
+
+        /// Writes the eight bytes at `p` in one store when `append` would write each of them
+        /// unchanged (see `isPlainRun`); false, writing nothing, otherwise.
+        @inline(__always)
+        mutating func appendPlainRun(at p: UnsafePointer<UInt8>) -> Bool {
+            guard eightAtATime, !heldC2, count + 9 < limit else { return false }
+            let x = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            guard PlainText.isPlainRun(x), let base = buffer.baseAddress else { return false }
+            if pendingSpace {
+                base[count] = 0x20
+                count += 1
+                pendingSpace = false
+            }
+            UnsafeMutableRawPointer(base + count).storeBytes(of: x, as: UInt64.self)
+            count += 8
+            return true
+        }
 
         /// Stops once `scalars` characters are written: a summary only needs its lead.
         mutating func stop(afterScalars scalars: Int) {
@@ -188,6 +214,23 @@ enum PlainText {
         return v
     }
 
+    /// Eight bytes that reach the output as they are: no markup or entity start, no control
+    /// character, DEL or no-break-space lead byte, and spaces only single and inside.
+    @inline(__always)
+    static func isPlainRun(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        if (x &- ones &* 0x20) & ~x & highs != 0 { return false }  // a byte below 0x20
+        if hasZero(x ^ (ones &* 0x3C)) || hasZero(x ^ (ones &* 0x26)) || hasZero(x ^ (ones &* 0x7F))
+            || hasZero(x ^ (ones &* 0xC2)) { return false }
+        // The exact places of spaces (0x80 in each byte that is one).
+        let y = x ^ (ones &* 0x20)
+        let low7 = ones &* 0x7F
+        let spaces = ~(((y & low7) &+ low7) | y | low7)
+        return spaces & 0x80 == 0 && spaces & (0x80 << 56) == 0 && spaces & (spaces << 8) == 0
+    }
+
     static let packedScript: UInt64 = 0x747069726373
     static let packedStyle: UInt64 = 0x656c797473
 
@@ -204,6 +247,7 @@ enum PlainText {
         let n = b.count
         var i = 0
         while i < n && !out.full {
+            if i + 8 <= n, out.appendPlainRun(at: b.baseAddress! + i) { i += 8; continue }
             let c = b[i]
             if c == 0x26 {  // &
                 i = decodeEntity(b, at: i, into: &out)
