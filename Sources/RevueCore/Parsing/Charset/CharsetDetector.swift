@@ -178,9 +178,10 @@ enum UTF8Validation: Equatable {
         var sawHigh = false
         while i < n {
             // Eight ASCII bytes at a time.
-            if i + 8 <= n, b.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
+            if i + 8 <= n {
+                let high = b.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+                if high == 0 { i += 8; continue }
+                i += high.trailingZeroBitCount >> 3  // straight to the first non-ASCII byte
             }
             let c = b[i]
             if c < 0x80 { i += 1; continue }

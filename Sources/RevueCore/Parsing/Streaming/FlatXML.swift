@@ -158,9 +158,10 @@ struct FlatXML {
         let base = bytes.baseAddress!
         while i < end {
             // Eight bytes at a time while none is "&", "<" or a control character.
-            if i + 8 <= end, !Self.mayNeedDecoding(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                i += 8
-                continue
+            if i + 8 <= end {
+                let flags = Self.decodingFlags(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                if flags == 0 { i += 8; continue }
+                i += flags.trailingZeroBitCount >> 3  // the first byte that may need work
             }
             let c = bytes[i]
             switch c {
@@ -206,12 +207,14 @@ struct FlatXML {
         flush(end)
     }
 
-    @inline(__always) private static func mayNeedDecoding(_ x: UInt64) -> Bool {
+    /// 0x80 at (at least) the first of the eight bytes that is "&", "<" or a control
+    /// character, 0 if none is. Flags above the first may be false alarms (borrows), the
+    /// lowest one never is.
+    @inline(__always) private static func decodingFlags(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let control = (x &- ones &* 0x20) & ~x & highs != 0
-        return control || hasZero(x ^ (ones &* 0x26)) || hasZero(x ^ (ones &* 0x3C))
+        @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        return ((x &- ones &* 0x20) & ~x & highs) | zeros(x ^ (ones &* 0x26)) | zeros(x ^ (ones &* 0x3C))
     }
 
     /// The character a reference checked by `scan` stands for, and the index after it.
@@ -471,15 +474,14 @@ extension FlatXML {
         !(i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF))
     }
 
-    /// True if any of the eight bytes is below 0x20, '<', '&', ']' or 0xEF: the bytes the
-    /// text loop must look at one by one.
-    @inline(__always) private static func mayBeSpecial(_ x: UInt64) -> Bool {
+    /// 0x80 at the first of the eight bytes that is below 0x20, '<', '&', ']' or 0xEF (the
+    /// bytes the text loop must look at one by one), 0 if none is; as `decodingFlags`.
+    @inline(__always) private static func specialFlags(_ x: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
-        let control = (x &- ones &* 0x20) & ~x & highs != 0
-        return control || hasZero(x ^ (ones &* 0x3C)) || hasZero(x ^ (ones &* 0x26)) || hasZero(x ^ (ones &* 0x5D))
-            || hasZero(x ^ (ones &* 0xEF))
+        @inline(__always) func zeros(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        return ((x &- ones &* 0x20) & ~x & highs) | zeros(x ^ (ones &* 0x3C)) | zeros(x ^ (ones &* 0x26))
+            | zeros(x ^ (ones &* 0x5D)) | zeros(x ^ (ones &* 0xEF))
     }
 
     /// Character data from `i`: checks it and returns the index of the next "<".
@@ -488,9 +490,10 @@ extension FlatXML {
         let base = bytes.baseAddress!
         var i = start
         while i < n {
-            if i + 8 <= n, !Self.mayBeSpecial(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                i += 8
-                continue
+            if i + 8 <= n {
+                let flags = Self.specialFlags(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                if flags == 0 { i += 8; continue }
+                i += flags.trailingZeroBitCount >> 3  // the first byte that may be special
             }
             let c = bytes[i]
             switch c {
