@@ -139,3 +139,36 @@ final class FlatReaderEquivalenceTests: XCTestCase {
         XCTAssertGreaterThan(compared, 0)
     }
 }
+
+extension FlatReaderEquivalenceTests {
+    /// Random edits with XML's significant characters to small feeds: whatever libxml2 makes
+    /// of them, the flat reader must either agree or leave the document to it.
+    /// REVUE_EQUIVALENCE_ROUNDS raises the number of edited documents (default 300).
+    func testRandomlyEditedFeedsParseTheSameBothWays() {
+        let rounds = ProcessInfo.processInfo.environment["REVUE_EQUIVALENCE_ROUNDS"].flatMap { Int($0) } ?? 300
+        let tokens = ["<", ">", "&", "&amp;", "&lt;", "&#10;", "&#xD;", "&#150;", "\r", "\r\n", "\n", "\t", "]]>", "<![CDATA[x]]>",
+                      "<!--c-->", "--", "'", "\"", " ", "=", "/", "xml:lang='fr' ", "a='1' ", "<x/>", "</x>", "<?p?>", "\u{FFFE}",
+                      "\u{1}", "é", "&eacute;", "&nbsp;", "<b>", ":", "xmlns='http://www.w3.org/2005/Atom' ", "<title>", "</title>",
+                      "<item>", "</item>", "<entry>", "</entry>", "&#0;", "&#x110000;", "&apos;", "-->", "<!--"]
+        let seeds = Self.cases.map(\.0).filter { Self.flatReads($0) }
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<rounds {
+            var text = Array(seeds.randomElement(using: &generator)!.unicodeScalars)
+            for _ in 0..<Int.random(in: 1...3, using: &generator) {
+                let at = Int.random(in: 0...text.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0:
+                    text.insert(contentsOf: tokens.randomElement(using: &generator)!.unicodeScalars, at: at)
+                case 1 where at < text.count:
+                    text.removeSubrange(at..<min(text.count, at + Int.random(in: 1...4, using: &generator)))
+                default:
+                    if at < text.count { text[at] = tokens.randomElement(using: &generator)!.unicodeScalars.first! }
+                }
+            }
+            var string = ""
+            string.unicodeScalars.append(contentsOf: text)
+            let (flat, dom) = Self.bothWays(Data(string.utf8), baseURL: "http://example.com/f.xml")
+            XCTAssertEqual(flat, dom, "round \(round): \(string)")
+        }
+    }
+}
