@@ -463,10 +463,20 @@ extension FlatXML {
             guard j > start, j < n, bytes[j] == 0x3B, EntityRepair.isXMLChar(v), !(v >= 0x80 && v <= 0x9F) else { return nil }
             return j + 1
         }
-        if starts("&lt;", at: i) || starts("&gt;", at: i) { return i + 4 }
-        if starts("&amp;", at: i) { return i + 5 }
-        if starts("&quot;", at: i) || starts("&apos;", at: i) { return i + 6 }
-        return nil
+        // Byte by byte rather than memcmp: descriptions hold one of these every few words.
+        let c2 = bytes[i + 2], c3 = bytes[i + 3]
+        switch c1 {
+        case 0x6C, 0x67:  // &lt; &gt;
+            return c2 == 0x74 && c3 == 0x3B ? i + 4 : nil
+        case 0x61:  // &amp; &apos;
+            guard i + 4 < n else { return nil }
+            if c2 == 0x6D && c3 == 0x70 && bytes[i + 4] == 0x3B { return i + 5 }
+            return starts("&apos;", at: i) ? i + 6 : nil
+        case 0x71:  // &quot;
+            return starts("&quot;", at: i) ? i + 6 : nil
+        default:
+            return nil
+        }
     }
 
     /// U+FFFE and U+FFFF are not XML characters.
