@@ -2,11 +2,12 @@ import CLibXML2
 import Foundation
 
 /// Plain RSS 2.0 and Atom feeds read from a `FlatXML` table instead of a libxml2 DOM: the
-/// common case, at a fraction of the cost (no tree of C nodes, no entity machinery). The field rules are those of `RSSParser` and
-/// `AtomParser`, restricted to what a `FlatXML` document can hold (unprefixed elements, no
-/// xml:base); whenever a field needs more (markup inside a text element, base64 content,
-/// an unsupported root), the reader gives up and the caller uses the DOM parsers. Tests
-/// check that both ways give the same `ParsedFeed`.
+/// common case, at a fraction of the cost (no tree of C nodes, no entity machinery). The
+/// field rules are those of `RSSParser` and `AtomParser`, restricted to what a `FlatXML`
+/// document can hold (unprefixed elements, no xml:base); whenever a field needs more
+/// (markup inside a text element, base64 content, an unsupported root), the reader gives up
+/// and the caller uses the DOM parsers. Tests check that both ways give the same
+/// `ParsedFeed`.
 struct FlatFeedReader {
     let document: FlatXML
     /// The base relative links resolve against, as `LinkResolver` finds it for a DOM
