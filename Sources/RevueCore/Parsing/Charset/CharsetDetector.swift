@@ -186,6 +186,8 @@ enum UTF8Validation: Equatable {
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             sawHigh = true
+            // Two-byte characters (accented Latin letters, Arabic) without the general loop.
+            if c >= 0xC2 && c <= 0xDF && i + 1 < n && b[i + 1] & 0xC0 == 0x80 { i += 2; continue }
             let len: Int
             if c >= 0xC2 && c <= 0xDF { len = 2 }
             else if c >= 0xE0 && c <= 0xEF { len = 3 }
