@@ -79,6 +79,9 @@ public enum FeedFileBatch {
     final class Slots: @unchecked Sendable {
         private var lines: [([UInt8], Bool)?]
         private var next = 0
+        /// The slot the writing thread sleeps on, or -1: only that slot's worker wakes it,
+        /// rather than every finished file causing a thread switch.
+        private var awaited = -1
         private let condition = NSCondition()
 
         init(count: Int) { lines = Array(repeating: nil, count: count) }
@@ -94,7 +97,7 @@ public enum FeedFileBatch {
         func set(_ i: Int, _ value: ([UInt8], Bool)) {
             condition.lock()
             lines[i] = value
-            condition.broadcast()
+            if i == awaited { condition.signal() }
             condition.unlock()
         }
 
@@ -102,7 +105,11 @@ public enum FeedFileBatch {
         func take(_ i: Int) -> ([UInt8], Bool) {
             condition.lock()
             defer { condition.unlock() }
-            while lines[i] == nil { condition.wait() }
+            while lines[i] == nil {
+                awaited = i
+                condition.wait()
+            }
+            awaited = -1
             let value = lines[i]!
             lines[i] = nil
             return value

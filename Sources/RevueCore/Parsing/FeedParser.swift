@@ -17,6 +17,9 @@ public struct ParseOptions: Sendable {
     public var maxDocumentBytes: Int
     /// At most this many headlines are read from one document.
     public var maxItems: Int
+    /// Plain RSS and Atom documents are read without building a libxml2 DOM (the tests turn
+    /// it off to compare both ways).
+    var usesFlatReader = true
 
     public init(
         contentType: String? = nil, baseURL: String? = nil, htmlRules: HTMLRules? = nil,
@@ -55,6 +58,12 @@ public enum FeedParser {
         let detected = CharsetDetector.detect(raw, contentType: options.contentType)
         var warnings: [String] = detected.warning.map { [$0] } ?? []
         let converted = Transcoder.utf8Bytes(raw, from: detected)
+        var options = options
+        if detected.charset == .utf8, let converted, UTF8Validation.check(converted.withUnsafeBytes { $0 }) == .invalid {
+            // UTF-8 behind a byte-order mark is not checked on the way: libxml2 copes with
+            // invalid bytes its own way, which the flat reader does not imitate.
+            options.usesFlatReader = false
+        }
         if let converted {
             return try converted.withUnsafeBytes { try parseUTF8($0, options: options, warnings: &warnings) }
         }
@@ -72,8 +81,19 @@ public enum FeedParser {
         case .html:
             feed = try HTMLPageParser.parse(bytes, options: options)
         case .xml:
+            // What the flat reader accepts holds only XML's own references (no C1 numbers):
+            // entity repair would change nothing, so it is not run.
+            if options.usesFlatReader, let flat = FlatFeedReader.read(bytes, options: options) {
+                feed = flat
+                break
+            }
             let repaired = EntityRepair.repair(bytes)
             if repaired != nil { warnings.append("undeclared entities or bare ampersands repaired") }
+            if options.usesFlatReader, let repaired,
+               let flat = repaired.withUnsafeBytes({ FlatFeedReader.read($0, options: options) }) {
+                feed = flat
+                break
+            }
             let document = try repaired.map { r in try r.withUnsafeBytes { try XMLDocument(parsing: $0, baseURL: options.baseURL) } }
                 ?? XMLDocument(parsing: bytes, baseURL: options.baseURL)
             if !document.wellFormed { warnings.append("XML not well-formed: recovered what could be read") }

@@ -79,3 +79,48 @@ extension TextTests {
         }
     }
 }
+
+extension TextTests {
+    /// A summary's reduction stops once its lead is known: the result must be the lead of the
+    /// whole text, for text of every shape around the cut.
+    func testLeadOfAStoppedReductionIsTheLeadOfTheWholeText() {
+        let pieces = ["mot", " ", "é", "  ", "\u{A0}", "<b>", "</p>", "&amp;", ". ", "؟ ", "中", "😀", "\n", "&nbsp;",
+                      "<script>x</script>", "! ", "a", "bb", "&#233;", "&lt;", "<br/>", "\t"]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<400 {
+            var text = ""
+            for _ in 0..<Int.random(in: 50...700, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            let bytes = Array(text.utf8)
+            for html in [true, false] {
+                for limit in [1400, 400, 310, 2000] {
+                    let stopped = bytes.withUnsafeBufferPointer { PlainText.reduce($0, html: html, limit: limit, leadLength: 300) }
+                    let whole = bytes.withUnsafeBufferPointer { PlainText.reduce($0, html: html, limit: limit) }
+                    XCTAssertEqual(stopped, Lead.of(whole), "round \(round) html \(html) limit \(limit): \(text)")
+                }
+            }
+        }
+    }
+}
+
+extension TextTests {
+    /// Plain runs copied eight bytes at a time give what byte-by-byte reduction gives.
+    func testEightBytesAtATimeIsTheSameAsByteByByte() {
+        let pieces = ["mot", " ", "é", "  ", "\u{A0}", "<b>", "</p>", "&amp;", ". ", "中", "😀", "\n", "&nbsp;", "x",
+                      "<script>x</script>", "abcdefgh", "abcdefghijklmnop", " a b c d ", "\t", "\u{7F}", "&", "<", "\u{C0}", "¢"]
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<500 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...300, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            let bytes = Array(text.utf8)
+            for html in [true, false] {
+                for (limit, lead) in [(1400, 300), (2000, nil), (37, nil), (400, 100), (9, nil)] as [(Int, Int?)] {
+                    let fast = bytes.withUnsafeBufferPointer { PlainText.reduce($0, html: html, limit: limit, leadLength: lead) }
+                    let slow = bytes.withUnsafeBufferPointer {
+                        PlainText.reduce($0, html: html, limit: limit, leadLength: lead, eightAtATime: false)
+                    }
+                    XCTAssertEqual(fast, slow, "round \(round) html \(html) limit \(limit): \(text)")
+                }
+            }
+        }
+    }
+}

@@ -178,13 +178,16 @@ enum UTF8Validation: Equatable {
         var sawHigh = false
         while i < n {
             // Eight ASCII bytes at a time.
-            if i + 8 <= n, b.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
-                continue
+            if i + 8 <= n {
+                let high = b.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080
+                if high == 0 { i += 8; continue }
+                i += high.trailingZeroBitCount >> 3  // straight to the first non-ASCII byte
             }
             let c = b[i]
             if c < 0x80 { i += 1; continue }
             sawHigh = true
+            // Two-byte characters (accented Latin letters, Arabic) without the general loop.
+            if c >= 0xC2 && c <= 0xDF && i + 1 < n && b[i + 1] & 0xC0 == 0x80 { i += 2; continue }
             let len: Int
             if c >= 0xC2 && c <= 0xDF { len = 2 }
             else if c >= 0xE0 && c <= 0xEF { len = 3 }

@@ -81,15 +81,23 @@ enum AtomParser {
 
     /// Atom 1.0 content of a non-text media type is base64 (RFC 4287, 4.1.3.3).
     static func isBase64(_ node: XMLNodePointer) -> Bool {
-        if node.attribute("mode")?.lowercased() == "base64" { return true }
-        guard let type = node.attribute("type")?.lowercased(), type.contains("/") else { return false }
+        isBase64(type: node.attribute("type"), mode: node.attribute("mode"))
+    }
+
+    static func isBase64(type: String?, mode: String?) -> Bool {
+        if mode?.lowercased() == "base64" { return true }
+        guard let type = type?.lowercased(), type.utf8.contains(0x2F) else { return false }
         return !(type.hasPrefix("text/") || type.hasSuffix("+xml") || type.hasSuffix("/xml"))
     }
 
     /// How a text construct's content is written.
     static func textKind(_ node: XMLNodePointer) -> TextKind {
-        let type = (node.attribute("type") ?? "").lowercased()
-        if let mode = node.attribute("mode")?.lowercased(), mode == "escaped" { return .html }
+        textKind(type: node.attribute("type"), mode: node.attribute("mode"))
+    }
+
+    static func textKind(type: String?, mode: String?) -> TextKind {
+        let type = (type ?? "").lowercased()
+        if let mode = mode?.lowercased(), mode == "escaped" { return .html }
         if type == "html" || type == "text/html" { return .html }
         return .plain
     }
@@ -114,15 +122,36 @@ enum AtomParser {
         mutating func consider(_ node: XMLNodePointer, context: XMLFeedContext) {
             guard let href = node.attribute("href") ?? nonEmpty(node.rawText),
                   let link = context.link(href, at: node) else { return }
-            let rel = (node.attribute("rel") ?? "alternate").trimmedASCII.lowercased()
+            consider(link: link, rel: node.attribute("rel"), type: node.attribute("type"))
+        }
+
+        /// A resolved link with its `rel` and `type` attributes as written.
+        mutating func consider(link: String, rel: String?, type: String?) {
+            let rel = (rel ?? "alternate").trimmedASCII.lowercased()
             if rel == "alternate" {
-                let type = node.attribute("type")?.lowercased()
-                if alternateHTML == nil, type == nil || type!.contains("html") { alternateHTML = link }
+                let type = type?.lowercased()
+                if alternateHTML == nil, type == nil || type!.utf8.containsASCII("html") { alternateHTML = link }
                 if alternate == nil { alternate = link }
             }
             if any == nil, rel != "self", rel != "edit", rel != "replies", rel != "enclosure" { any = link }
         }
 
         var best: String? { alternateHTML ?? alternate ?? any }
+    }
+}
+
+extension String.UTF8View {
+    /// Whether the bytes contain `needle` (ASCII), without Foundation's Unicode-aware search.
+    func containsASCII(_ needle: StaticString) -> Bool {
+        let n = needle.utf8CodeUnitCount
+        let bytes = Array(self)
+        guard n > 0, bytes.count >= n else { return n == 0 }
+        let p = needle.utf8Start
+        for start in 0...(bytes.count - n) {
+            var k = 0
+            while k < n, bytes[start + k] == p[k] { k += 1 }
+            if k == n { return true }
+        }
+        return false
     }
 }

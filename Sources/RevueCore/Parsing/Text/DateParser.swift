@@ -8,7 +8,7 @@ import Foundation
 public enum DateParser {
     /// The moment `text` names, or nil if it names none (never "now").
     public static func parse(_ text: String) -> Date? {
-        if let fast = parseRFC822Exact(text) { return fast }
+        if let fast = parseRFC822Exact(text) ?? parseRFC3339Exact(text) { return fast }
         var scalars = Array(text.unicodeScalars)
         // Trim.
         func isSpace(_ s: Unicode.Scalar) -> Bool { s.value <= 0x20 || s.value == 0xA0 || (s.value > 0x7F && s.properties.isWhitespace) }
@@ -59,6 +59,35 @@ public enum DateParser {
                 offset = 0
             } else {
                 return nil
+            }
+            return civil(year, month, day, h, mi, s, offset)
+        }
+    }
+
+    /// The form Atom feeds write, "2026-11-29T20:57:40Z" or "...+01:00", read straight from
+    /// the bytes with the same result as `parseISO`; anything else goes to the general parser.
+    static func parseRFC3339Exact(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { b -> Date? in
+            guard b.count == 20 || b.count == 25, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A,
+                  b[16] == 0x3A else { return nil }
+            func num(_ i: Int, _ n: Int) -> Int? {
+                var v = 0
+                for k in i..<(i + n) {
+                    let d = b[k] &- 0x30
+                    guard d < 10 else { return nil }
+                    v = v * 10 + Int(d)
+                }
+                return v
+            }
+            guard let year = num(0, 4), let month = num(5, 2), let day = num(8, 2), let h = num(11, 2),
+                  let mi = num(14, 2), let s = num(17, 2) else { return nil }
+            var offset = 0
+            if b.count == 20 {
+                guard b[19] == 0x5A else { return nil }
+            } else {
+                guard b[19] == 0x2B || b[19] == 0x2D, b[22] == 0x3A, let oh = num(20, 2), let om = num(23, 2) else { return nil }
+                offset = (b[19] == 0x2D ? -1 : 1) * (oh * 3600 + om * 60)
             }
             return civil(year, month, day, h, mi, s, offset)
         }

@@ -14,10 +14,12 @@ enum Lead {
 
     /// Byte offset of the scalar number `k` (from 0), or -1 if the text is shorter. Counts
     /// eight bytes at a time: a scalar starts at every byte that is not 10xxxxxx.
-    static func offset(ofScalar k: Int, in b: UnsafeMutableBufferPointer<UInt8>, count: Int) -> Int {
+    /// `from` and `scalarsBefore` resume a count: byte `from` starts scalar `scalarsBefore`.
+    static func offset(ofScalar k: Int, in b: UnsafeMutableBufferPointer<UInt8>, count: Int,
+                       from: Int = 0, scalarsBefore: Int = 0) -> Int {
         guard let base = b.baseAddress else { return -1 }
-        var scalars = 0
-        var i = 0
+        var scalars = scalarsBefore
+        var i = from
         while i + 8 <= count {
             let x = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
             let continuation = (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
@@ -41,7 +43,7 @@ enum Lead {
         if count <= maxLength { return count }
         // Byte offsets where scalar number `maxLength` starts, and where half of it starts.
         let half = offset(ofScalar: maxLength / 2, in: b, count: count)
-        let cut = offset(ofScalar: maxLength, in: b, count: count)
+        let cut = half < 0 ? -1 : offset(ofScalar: maxLength, in: b, count: count, from: half, scalarsBefore: maxLength / 2)
         guard cut > 0, half >= 0 else { return count }
         var i: Int
         // Last sentence end in the second half: ". " "! " "? " or Arabic "؟ ".

@@ -15,18 +15,26 @@ enum PlainText {
 
     /// The one implementation: writes straight into the new String's storage, and cuts the
     /// result to a lead of `leadLength` characters if given.
-    static func reduce(_ input: UnsafeBufferPointer<UInt8>, html: Bool, limit: Int, leadLength: Int? = nil) -> String {
+    ///
+    /// `eightAtATime` is for tests, which compare it with the byte-by-byte way.
+    static func reduce(_ input: UnsafeBufferPointer<UInt8>, html: Bool, limit: Int, leadLength: Int? = nil,
+                       eightAtATime: Bool = true) -> String {
         if input.isEmpty { return "" }
         // Entities can expand a little ("&nGt;" is 6 bytes of output): leave room.
         let capacity = min(input.count, limit) + min(input.count, limit) / 4 + 16
         return String(unsafeUninitializedCapacity: capacity) { buffer in
             var out = Output(buffer: buffer, limit: min(limit, capacity - 8))
+            if let leadLength { out.stop(afterScalars: leadLength + 2) }
+            out.eightAtATime = eightAtATime
             if html && input.contains(where: { $0 == 0x3C || $0 == 0x26 }) {
                 scan(input, into: &out)
             } else {
-                for c in input {
-                    out.append(c)
-                    if out.full { break }
+                let n = input.count
+                var i = 0
+                while i < n && !out.full {
+                    if i + 8 <= n, out.appendPlainRun(at: input.baseAddress! + i) { i += 8; continue }
+                    out.append(input[i])
+                    i += 1
                 }
             }
             let count = out.finish()
@@ -40,8 +48,15 @@ enum PlainText {
         let buffer: UnsafeMutableBufferPointer<UInt8>
         var count = 0
         var pendingSpace = false
-        let limit: Int
+        /// The byte count at which to stop (or, for a lead, to count scalars again).
+        var limit: Int
         var full = false
+        /// For a lead: the real byte limit, and the scalar count after which the rest of the
+        /// text cannot change the lead (`Lead.cut` reads no further than scalar `maxLength`).
+        var hardLimit = 0
+        var leadScalars = 0
+        var scalarsCounted = 0
+        var countedUpTo = 0
         /// The previous byte was 0xC2 (the lead byte of a possible no-break space).
         var heldC2 = false
 
@@ -52,6 +67,50 @@ enum PlainText {
 
         @inline(__always)
         mutating func space() { if count > 0 { pendingSpace = true } }
+
+        var eightAtATime = true
+
+        /// Writes the eight bytes at `p` in one store when `append` would write each of them
+        /// unchanged (see `isPlainRun`); false, writing nothing, otherwise.
+        @inline(__always)
+        mutating func appendPlainRun(at p: UnsafePointer<UInt8>) -> Bool {
+            guard eightAtATime, !heldC2, count + 9 < limit else { return false }
+            let x = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self)
+            guard PlainText.isPlainRun(x), let base = buffer.baseAddress else { return false }
+            if pendingSpace {
+                base[count] = 0x20
+                count += 1
+                pendingSpace = false
+            }
+            UnsafeMutableRawPointer(base + count).storeBytes(of: x, as: UInt64.self)
+            count += 8
+            return true
+        }
+
+        /// Stops once `scalars` characters are written: a summary only needs its lead.
+        mutating func stop(afterScalars scalars: Int) {
+            leadScalars = scalars
+            hardLimit = limit
+            limit = min(hardLimit, scalars)  // each character takes at least one byte
+        }
+
+        /// At the soft limit: stop if the lead has all its characters, else move the limit.
+        mutating func checkLead() {
+            // Eight bytes at a time: a character starts at every byte that is not 10xxxxxx.
+            if let base = buffer.baseAddress {
+                while countedUpTo + 8 <= count {
+                    let x = UnsafeRawPointer(base + countedUpTo).loadUnaligned(as: UInt64.self)
+                    scalarsCounted += 8 - (x & ~(x << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    countedUpTo += 8
+                }
+            }
+            while countedUpTo < count {
+                if buffer[countedUpTo] & 0xC0 != 0x80 { scalarsCounted += 1 }
+                countedUpTo += 1
+            }
+            if scalarsCounted >= leadScalars { full = true }
+            else { limit = min(hardLimit, count + leadScalars - scalarsCounted) }
+        }
 
         @inline(__always)
         mutating func append(_ c: UInt8) {
@@ -92,6 +151,10 @@ enum PlainText {
         @inline(__always)
         private mutating func put(_ c: UInt8) {
             if full { return }
+            if count >= limit && limit < hardLimit {
+                checkLead()
+                if full { return }
+            }
             if pendingSpace {
                 pendingSpace = false
                 if count < limit {
@@ -100,7 +163,10 @@ enum PlainText {
                 }
             }
             // Stop at the limit, but only at the start of a character.
-            if count >= limit && c & 0xC0 != 0x80 { full = true; return }
+            if count >= limit && c & 0xC0 != 0x80 {
+                if limit < hardLimit { checkLead() }
+                if full || count >= limit { full = true; return }
+            }
             if count >= buffer.count { full = true; return }
             buffer[count] = c
             count += 1
@@ -148,6 +214,23 @@ enum PlainText {
         return v
     }
 
+    /// Eight bytes that reach the output as they are: no markup or entity start, no control
+    /// character, DEL or no-break-space lead byte, and spaces only single and inside.
+    @inline(__always)
+    static func isPlainRun(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & highs != 0 }
+        if (x &- ones &* 0x20) & ~x & highs != 0 { return false }  // a byte below 0x20
+        if hasZero(x ^ (ones &* 0x3C)) || hasZero(x ^ (ones &* 0x26)) || hasZero(x ^ (ones &* 0x7F))
+            || hasZero(x ^ (ones &* 0xC2)) { return false }
+        // The exact places of spaces (0x80 in each byte that is one).
+        let y = x ^ (ones &* 0x20)
+        let low7 = ones &* 0x7F
+        let spaces = ~(((y & low7) &+ low7) | y | low7)
+        return spaces & 0x80 == 0 && spaces & (0x80 << 56) == 0 && spaces & (spaces << 8) == 0
+    }
+
     static let packedScript: UInt64 = 0x747069726373
     static let packedStyle: UInt64 = 0x656c797473
 
@@ -164,6 +247,7 @@ enum PlainText {
         let n = b.count
         var i = 0
         while i < n && !out.full {
+            if i + 8 <= n, out.appendPlainRun(at: b.baseAddress! + i) { i += 8; continue }
             let c = b[i]
             if c == 0x26 {  // &
                 i = decodeEntity(b, at: i, into: &out)
