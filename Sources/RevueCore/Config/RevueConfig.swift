@@ -11,7 +11,9 @@ public struct RevueConfig: Sendable {
     public var outputDirectory = "Digests"
     /// Where the state lives; nil means the XDG state directory.
     public var stateDirectory: String?
-    public var themes: ThemeLexicon = .builtIn
+    /// Where the theme keyword lists come from. Read with `loadThemes()`, which the
+    /// morning run does while the network works (the lists take tens of milliseconds).
+    public var themeSource: ThemeSource = .builtIn
     /// Limits of the fetch stage, its deadline (`stageTimeout`) included.
     public var fetch = FetchSettings()
     public var mail = MailSettings()
@@ -118,13 +120,13 @@ public struct RevueConfig: Sendable {
                     throw themes.error("file", "theme file \(url.path) does not exist",
                         fix: "give a path relative to \(path), or remove the line to use the built-in lists")
                 }
-                config.themes = try ThemeLexicon.load(contentsOf: url)
+                config.themeSource = .file(url.path)
             }
         } else {
             // A themes.toml beside the configuration is the user's tuned copy.
             let beside = folder.appendingPathComponent("themes.toml")
             if FileManager.default.fileExists(atPath: beside.path) {
-                config.themes = try ThemeLexicon.load(contentsOf: beside)
+                config.themeSource = .file(beside.path)
             }
         }
 
@@ -195,6 +197,30 @@ public struct RevueConfig: Sendable {
                 fix: "use an https:// address, or a file path relative to the configuration")
         }
         return folder.appendingPathComponent(raw).standardizedFileURL.absoluteString
+    }
+}
+
+/// Where the theme keyword lists come from.
+public enum ThemeSource: Sendable, Hashable {
+    /// The lists compiled into revue (a copy of Config/themes.toml).
+    case builtIn
+    /// A user's file (`[themes] file`, or themes.toml beside the configuration).
+    case file(String)
+}
+
+extension RevueConfig {
+    /// The theme lexicon; a mistake in a themes file is a configuration error.
+    public func loadThemes() throws -> ThemeLexicon {
+        switch themeSource {
+        case .builtIn:
+            return .builtIn
+        case .file(let path):
+            do {
+                return try ThemeLexicon.load(contentsOf: URL(fileURLWithPath: path))
+            } catch let error as ThemeLexiconError {
+                throw ConfigError(file: error.file, line: error.line, message: error.message, fix: error.fix)
+            }
+        }
     }
 }
 

@@ -57,6 +57,8 @@ public struct MorningRun: Sendable {
         // The remembered items (for 304s and failures) are decoded while the network works.
         let store = state
         let remembered = Task.detached(priority: .userInitiated) { try store.allMemories() }
+        let config = self.config
+        let lexicon = Task.detached(priority: .userInitiated) { try config.loadThemes() }
         lap("state read")
 
         // 1. Fetch every source at once, with the validators of its last good response.
@@ -105,7 +107,7 @@ public struct MorningRun: Sendable {
 
         // 4. Themes, stories, ranking.
         progress?.stage("regroupement")
-        let stories = StoryAssembly(classifier: ThemeClassifier(lexicon: config.themes)).stories(from: todays)
+        let stories = StoryAssembly(classifier: ThemeClassifier(lexicon: try await lexicon.value)).stories(from: todays)
         let digest = Digest(day: day, window: window, timeZone: config.timeZone, generatedAt: now,
             stories: stories, coverage: read.map(\.report))
         lap("themes + stories (\(stories.count))")

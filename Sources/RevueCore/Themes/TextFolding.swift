@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 
 /// One word of a headline, folded for comparison.
@@ -66,7 +67,22 @@ enum TextFolding {
 
     // MARK: - Words
 
+    /// Folded words, remembered: a day's headlines use a few thousand distinct words many
+    /// times over, and folding a non-ASCII word costs a Unicode normalisation.
+    private static let remembered = Mutex<[String: FoldedToken?]>([:])
+    private static let rememberedLimit = 100_000
+
     private static func makeToken(_ raw: String) -> FoldedToken? {
+        if let known = remembered.withLock({ $0[raw] }) { return known }
+        let token = foldToken(raw)
+        remembered.withLock { cache in
+            if cache.count >= rememberedLimit { cache.removeAll(keepingCapacity: true) }
+            cache[raw] = .some(token)
+        }
+        return token
+    }
+
+    private static func foldToken(_ raw: String) -> FoldedToken? {
         let letters = raw.unicodeScalars.filter { $0.isASCII ? ("a"..."z").contains($0) || ("A"..."Z").contains($0) : $0.properties.isAlphabetic }
         if letters.isEmpty {
             guard let number = canonicalNumber(raw) else { return nil }

@@ -112,6 +112,21 @@ final class ConfigTests: XCTestCase {
         }
     }
 
+    func testAThemesFileMistakeIsAConfigErrorWithItsLine() throws {
+        let dir = NSTemporaryDirectory() + "revue-themes-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "base = \"built-in\"\n\n[sprot.fr]\n3 = [\"pétanque\"]\n".write(toFile: dir + "/themes.toml", atomically: true, encoding: .utf8)
+        let config = try RevueConfig.parse(text: "[themes]\nfile = \"themes.toml\"\n", path: dir + "/revue.toml")
+        XCTAssertEqual(config.themeSource, .file(dir + "/themes.toml"))
+        XCTAssertThrowsError(try config.loadThemes()) { e in
+            let error = e as! ConfigError
+            XCTAssertEqual(error.file, dir + "/themes.toml")
+            XCTAssertEqual(error.line, 3)
+            XCTAssertTrue(error.message.contains("sprot"), error.message)
+        }
+    }
+
     func testDisabledSourcesAreSkipped() throws {
         let config = try RevueConfig.parse(text: """
             [[source]]
