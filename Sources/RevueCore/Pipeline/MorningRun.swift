@@ -54,11 +54,11 @@ public struct MorningRun: Sendable {
         }
         let sources = config.sources
         let validators = try state.validators()
-        // The remembered items (for 304s and failures) are decoded while the network works.
         let store = state
-        let remembered = Task.detached(priority: .userInitiated) { try store.allMemories() }
         let config = self.config
+        // The theme lists load while the network works.
         let lexicon = Task.detached(priority: .userInitiated) { try config.loadThemes() }
+        let window = DigestWindow.interval(for: day, morningHour: config.morningHour, timeZone: config.timeZone)
         lap("state read")
 
         // 1. Fetch every source at once, with the validators of its last good response.
@@ -67,41 +67,62 @@ public struct MorningRun: Sendable {
         let engine = FetchEngine(settings: config.fetch)
         let deadline = ContinuousClock.now.advanced(by: config.fetch.stageTimeout)
 
-        // 2. Parse each answer as soon as it arrives, on all cores, and drop its body:
-        //    memory stays flat for thousands of sources.
+        // 2. Parse each answer as soon as it arrives, on all cores, then settle it at once:
+        //    its memory goes to the state (in batches) and only the day's headlines stay in
+        //    memory, so a run over thousands of sources stays small.
         let now = self.now
-        let answers = await withTaskGroup(of: (Int, SourceAnswer).self) { group in
-            var done = 0
+        var reports = sources.map { SourceReport(name: $0.name, url: $0.url, status: .failed, reason: .cancelled,
+                                                  detail: "not fetched before the deadline") }
+        var kept = [[Headline]](repeating: [], count: sources.count)
+        var settled = Array(repeating: false, count: sources.count)
+        var batch = StateBatch(store: store)
+        func settle(_ index: Int, _ answer: SourceAnswer) throws {
+            let source = sources[index]
+            // Only a 304 or a failure needs what was remembered (items, failure streak).
+            let previous: SourceMemory?
+            if case .items = answer { previous = nil } else { previous = try store.memory(of: source.url) }
+            let reading = SourceReading(source, answer: answer, memory: previous, now: now)
+            reports[index] = reading.report
+            kept[index] = reading.items.filter { h in h.published.map { window.contains($0) } ?? true }
+            settled[index] = true
+            try batch.add(source.url, reading.memory, previous: previous)
+        }
+        try await withThrowingTaskGroup(of: (Int, SourceAnswer).self) { group in
+            var done = 0, parsing = 0
+            // A few parses at a time: a finished one is settled before the next starts, so
+            // bodies do not pile up when the network outruns the parser.
+            let maxParsing = 2 * ProcessInfo.processInfo.activeProcessorCount
+            var failure: Error?
             await engine.forEachResult(requests, deadline: deadline) { index, result in
                 done += 1
                 progress?.sourceDone(sources[index].name, failed: (try? result.get()) == nil, done: done, total: sources.count)
+                do {
+                    if parsing >= maxParsing, let (finished, answer) = try await group.next() {
+                        try settle(finished, answer)
+                        parsing -= 1
+                    }
+                } catch {
+                    failure = failure ?? error
+                }
                 group.addTask { (index, SourceAnswer.from(result, source: sources[index], now: now)) }
+                parsing += 1
             }
-            var answers = [SourceAnswer](repeating: .failed(.cancelled, "not fetched before the deadline"), count: sources.count)
-            for await (index, answer) in group { answers[index] = answer }
-            return answers
+            if let failure { throw failure }
+            for try await (index, answer) in group { try settle(index, answer) }
         }
+        // Sources the deadline cut before any answer keep their memory and start a streak.
+        for index in sources.indices where !settled[index] {
+            try settle(index, .failed(.cancelled, "not fetched before the deadline"))
+        }
+        try batch.flush()
         lap("fetch + parse")
-        let memories = try await remembered.value
-        let read = zip(sources, answers).map { source, answer in
-            SourceReading(source, answer: answer, memory: memories[source.url], now: now)
-        }
-
-        // Remember validators and items now, on another core while the stories are built:
-        // the state only ever holds good items, so a crash later loses nothing (the next
-        // run gets 304s and re-uses them).
-        var memoriesOut: [String: SourceMemory] = [:]
-        for r in read { memoriesOut[r.source.url] = r.memory }
-        let toSave = memoriesOut
-        let saving = Task.detached(priority: .userInitiated) { try store.save(toSave, previous: memories) }
 
         // 3. Keep the day's headlines; undated ones count from when they were first seen.
-        let all = read.flatMap { r in
-            r.items.map { SourcedHeadline(source: r.source.name, headline: $0, themeHint: r.source.themeHint) }
+        let all = sources.indices.flatMap { i in
+            kept[i].map { SourcedHeadline(source: sources[i].name, headline: $0, themeHint: sources[i].themeHint) }
         }
         let undatedKeys = all.filter { $0.headline.published == nil }.map(DigestWindow.key(of:))
         let firstSeen = try state.firstSeen(undatedKeys, now: now)
-        let window = DigestWindow.interval(for: day, morningHour: config.morningHour, timeZone: config.timeZone)
         let todays = DigestWindow.select(all, in: window, firstSeen: firstSeen)
         lap("select (\(todays.count) of \(all.count) headlines)")
 
@@ -109,15 +130,13 @@ public struct MorningRun: Sendable {
         progress?.stage("regroupement")
         let stories = StoryAssembly(classifier: ThemeClassifier(lexicon: try await lexicon.value)).stories(from: todays)
         let digest = Digest(day: day, window: window, timeZone: config.timeZone, generatedAt: now,
-            stories: stories, coverage: read.map(\.report))
+            stories: stories, coverage: reports)
         lap("themes + stories (\(stories.count))")
 
         // 5. Files.
         progress?.stage("écriture")
         let files = try DigestWriter(directory: outputDirectory, mail: config.mail).write(digest)
         lap("render + write")
-        try await saving.value
-        lap("state save (waited)")
         return RunOutcome(digest: digest, files: files, timings: timings)
     }
 }

@@ -64,19 +64,8 @@ public final class StateStore: Sendable {
         }
     }
 
-    /// Everything remembered, by source URL.
-    public func allMemories() throws -> [String: SourceMemory] {
-        try db.read { db in
-            var out: [String: SourceMemory] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM source_state") {
-                out[row["url"]] = Self.memory(from: row)
-            }
-            return out
-        }
-    }
-
-    /// The conditional-GET validators only: cheap, so the fetch can start at once while
-    /// the remembered items are decoded.
+    /// The conditional-GET validators only: cheap, so the fetch can start at once; the
+    /// remembered items are read only for the sources that need them (a 304, a failure).
     public func validators() throws -> [String: HTTPValidators] {
         try db.read { db in
             var out: [String: HTTPValidators] = [:]
@@ -139,5 +128,32 @@ public final class StateStore: Sendable {
             }
             return out
         }
+    }
+}
+
+/// Memories written as a run settles its sources, a hundred at a time: each batch is one
+/// transaction, so a run killed half-way leaves every source either as it was or as this
+/// run read it, and memory stays bounded however many sources there are.
+struct StateBatch {
+    let store: StateStore
+    private var pending: [String: SourceMemory] = [:]
+    private var previous: [String: SourceMemory] = [:]
+    static let size = 100
+
+    init(store: StateStore) {
+        self.store = store
+    }
+
+    mutating func add(_ url: String, _ memory: SourceMemory, previous old: SourceMemory?) throws {
+        pending[url] = memory
+        if let old { previous[url] = old }
+        if pending.count >= Self.size { try flush() }
+    }
+
+    mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        try store.save(pending, previous: previous)
+        pending.removeAll(keepingCapacity: true)
+        previous.removeAll(keepingCapacity: true)
     }
 }
