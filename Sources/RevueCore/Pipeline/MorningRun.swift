@@ -76,18 +76,24 @@ public struct MorningRun: Sendable {
         var kept = [[Headline]](repeating: [], count: sources.count)
         var settled = Array(repeating: false, count: sources.count)
         var batch = StateBatch(store: store)
-        func settle(_ index: Int, _ answer: SourceAnswer) throws {
+        func settle(_ index: Int, _ answer: SourceAnswer, _ previous: SourceMemory?) throws {
             let source = sources[index]
-            // Only a 304 or a failure needs what was remembered (items, failure streak).
-            let previous: SourceMemory?
-            if case .items = answer { previous = nil } else { previous = try store.memory(of: source.url) }
             let reading = SourceReading(source, answer: answer, memory: previous, now: now)
             reports[index] = reading.report
             kept[index] = reading.items.filter { h in h.published.map { window.contains($0) } ?? true }
             settled[index] = true
             try batch.add(source.url, reading.memory, previous: previous)
         }
-        try await withThrowingTaskGroup(of: (Int, SourceAnswer).self) { group in
+        // Only a 304 or a failure needs what was remembered (items, failure streak): read
+        // and decoded in the parse task, off the path that collects the answers.
+        @Sendable func answer(_ index: Int, _ result: Result<FetchResponse, FetchError>) throws
+            -> (Int, SourceAnswer, SourceMemory?)
+        {
+            let answer = SourceAnswer.from(result, source: sources[index], now: now)
+            if case .items = answer { return (index, answer, nil) }
+            return (index, answer, try store.memory(of: sources[index].url))
+        }
+        try await withThrowingTaskGroup(of: (Int, SourceAnswer, SourceMemory?).self) { group in
             var done = 0, parsing = 0
             // A few parses at a time: a finished one is settled before the next starts, so
             // bodies do not pile up when the network outruns the parser.
@@ -97,22 +103,22 @@ public struct MorningRun: Sendable {
                 done += 1
                 progress?.sourceDone(sources[index].name, failed: (try? result.get()) == nil, done: done, total: sources.count)
                 do {
-                    if parsing >= maxParsing, let (finished, answer) = try await group.next() {
-                        try settle(finished, answer)
+                    if parsing >= maxParsing, let (finished, answer, previous) = try await group.next() {
+                        try settle(finished, answer, previous)
                         parsing -= 1
                     }
                 } catch {
                     failure = failure ?? error
                 }
-                group.addTask { (index, SourceAnswer.from(result, source: sources[index], now: now)) }
+                group.addTask { try answer(index, result) }
                 parsing += 1
             }
             if let failure { throw failure }
-            for try await (index, answer) in group { try settle(index, answer) }
+            for try await (index, answer, previous) in group { try settle(index, answer, previous) }
         }
         // Sources the deadline cut before any answer keep their memory and start a streak.
         for index in sources.indices where !settled[index] {
-            try settle(index, .failed(.cancelled, "not fetched before the deadline"))
+            try settle(index, .failed(.cancelled, "not fetched before the deadline"), try store.memory(of: sources[index].url))
         }
         try batch.flush()
         lap("fetch + parse")

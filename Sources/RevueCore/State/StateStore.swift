@@ -59,9 +59,12 @@ public final class StateStore: Sendable {
     }
 
     public func memory(of url: String) throws -> SourceMemory? {
-        try db.read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM source_state WHERE url = ?", arguments: [url]).map(Self.memory(from:))
+        // The row is copied out under the lock and decoded outside it, so several sources
+        // decode at once.
+        let row = try db.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM source_state WHERE url = ?", arguments: [url])?.copy()
         }
+        return row.map(Self.memory(from:))
     }
 
     /// The conditional-GET validators only: cheap, so the fetch can start at once; the
