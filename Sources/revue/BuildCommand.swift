@@ -73,7 +73,12 @@ struct BuildCommand: AsyncParsableCommand {
             let now = Date()
             let day = date.flatMap(DigestDay.init) ?? DigestDay(now, in: config.timeZone)
             let stateDir = state ?? config.stateDirectory ?? Self.defaultStateDirectory()
-            let store = try StateStore(directory: stateDir)
+            let store: StateStore
+            do {
+                store = try StateStore(directory: stateDir)
+            } catch {
+                throw POSIXFailure("cannot open the state in \(stateDir)", cause: error)
+            }
             guard let lock = try RunLock(path: URL(fileURLWithPath: stateDir).appendingPathComponent("revue.lock").path)
             else {
                 console.error("revue: another run is in progress (lock in \(stateDir)); nothing done")

@@ -115,10 +115,10 @@ public struct RevueConfig: Sendable {
         if let themes = try root.subtable("themes") {
             try themes.allowOnly(["file"])
             if let file = try themes.string("file") {
-                let url = folder.appendingPathComponent(file)
+                let url = URL(fileURLWithPath: file, relativeTo: folder).standardizedFileURL
                 guard FileManager.default.fileExists(atPath: url.path) else {
                     throw themes.error("file", "theme file \(url.path) does not exist",
-                        fix: "give a path relative to \(path), or remove the line to use the built-in lists")
+                        fix: "give an absolute path or one relative to \(folder.path), or remove the line to use the built-in lists")
                 }
                 config.themeSource = .file(url.path)
             }
@@ -176,6 +176,13 @@ public struct RevueConfig: Sendable {
                     item: try html.requiredString("item", example: "//article"),
                     title: try html.string("title"), link: try html.string("link"),
                     date: try html.string("date"), summary: try html.string("summary"))
+                for (key, expression) in [("item", rules?.item), ("title", rules?.title), ("link", rules?.link),
+                                          ("date", rules?.date), ("summary", rules?.summary)] {
+                    if let expression, !XPathCheck.compiles(expression) {
+                        throw html.error(key, "`\(key)` = \"\(expression)\" is not a valid XPath expression",
+                            fix: "check brackets and quotes, e.g. item = \"//article\", title = \".//h2\", link = \".//a/@href\"")
+                    }
+                }
             }
             sources.append(Source(name: name, url: url, language: try t.string("language"),
                 themeHint: theme, html: rules, profile: profile))
@@ -196,7 +203,13 @@ public struct RevueConfig: Sendable {
             throw reader.error("url", "only http, https and file addresses can be fetched",
                 fix: "use an https:// address, or a file path relative to the configuration")
         }
-        return folder.appendingPathComponent(raw).standardizedFileURL.absoluteString
+        let file = URL(fileURLWithPath: raw, relativeTo: folder).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw reader.error("url", "\"\(raw)\" is neither a web address nor a file (\(file.path) does not exist)",
+                fix: raw.contains(".") && !raw.hasPrefix(".") && !raw.hasPrefix("/")
+                    ? "write the full address: url = \"https://\(raw)\"" : "check the path, relative to \(folder.path)")
+        }
+        return file.absoluteString
     }
 }
 

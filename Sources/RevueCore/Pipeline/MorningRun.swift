@@ -128,7 +128,9 @@ public struct MorningRun: Sendable {
             kept[i].map { SourcedHeadline(source: sources[i].name, headline: $0, themeHint: sources[i].themeHint) }
         }
         let undatedKeys = all.filter { $0.headline.published == nil }.map(DigestWindow.key(of:))
-        let firstSeen = try state.firstSeen(undatedKeys, now: now)
+        // A headline first seen by this run belongs to this run's digest, even when the run
+        // starts after the morning hour (cron at 07:05 for a window ending at 07:00).
+        let firstSeen = try state.firstSeen(undatedKeys, now: min(now, window.end.addingTimeInterval(-1)))
         let todays = DigestWindow.select(all, in: window, firstSeen: firstSeen)
         lap("select (\(todays.count) of \(all.count) headlines)")
 

@@ -46,6 +46,12 @@ public struct POSIXFailure: Error, CustomStringConvertible, Sendable {
     public init(_ what: String) {
         description = "\(what): \(String(cString: strerror(errno)))"
     }
+
+    /// A failure whose cause is already worded (a database error, say).
+    public init(_ what: String, cause: Error) {
+        let reason = cause is CocoaError ? cause.localizedDescription : "\(cause)"
+        description = "\(what): \(reason)"
+    }
 }
 
 /// One run at a time: an exclusive `flock` on a file in the state directory, released by

@@ -5,6 +5,8 @@ final class ConfigTests: XCTestCase {
     private let path = "/tmp/revue-test/revue.toml"
 
     func testReadsAFullConfig() throws {
+        try FileManager.default.createDirectory(atPath: "/tmp/revue-test/pages", withIntermediateDirectories: true)
+        try "<html/>".write(toFile: "/tmp/revue-test/pages/front.html", atomically: true, encoding: .utf8)
         let config = try RevueConfig.parse(text: """
             [digest]
             timezone = "Europe/Paris"
@@ -124,6 +126,27 @@ final class ConfigTests: XCTestCase {
             XCTAssertEqual(error.file, dir + "/themes.toml")
             XCTAssertEqual(error.line, 3)
             XCTAssertTrue(error.message.contains("sprot"), error.message)
+        }
+    }
+
+    func testBrokenXPathRuleIsAConfigError() {
+        let text = "[[source]]\nname = \"Page\"\nurl = \"https://example.ma/\"\n[source.html]\nitem = \"//article[@\"\n"
+        XCTAssertThrowsError(try RevueConfig.parse(text: text, path: path)) { e in
+            let error = e as! ConfigError
+            XCTAssertEqual(error.line, 5)
+            XCTAssertTrue(error.message.contains("not a valid XPath"), error.message)
+        }
+    }
+
+    func testAbsolutePathsAndBareHostNames() throws {
+        let dir = NSTemporaryDirectory() + "revue-abs-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "<rss/>".write(toFile: dir + "/feed.xml", atomically: true, encoding: .utf8)
+        let config = try RevueConfig.parse(text: "[[source]]\nname = \"A\"\nurl = \"\(dir)/feed.xml\"\n", path: "/elsewhere/revue.toml")
+        XCTAssertEqual(config.sources.first?.url, "file://\(dir)/feed.xml")
+        XCTAssertThrowsError(try RevueConfig.parse(text: "[[source]]\nname = \"A\"\nurl = \"lematin.ma/rss\"\n", path: path)) { e in
+            XCTAssertTrue((e as! ConfigError).fix.contains("https://lematin.ma/rss"), "\(e)")
         }
     }
 

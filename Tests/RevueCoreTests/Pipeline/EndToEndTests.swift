@@ -47,6 +47,9 @@ final class EndToEndTests: XCTestCase {
             XCTAssertTrue(text.contains(section), "no \(section) section in:\n\(text)")
         }
         XCTAssertFalse(text.contains("vieille nouvelle"), "a story from 20 December is not news on the 23rd")
+        // Undated, first seen by this run (06:10 UTC, after the window closed at 06:00): it
+        // belongs to this digest, not to tomorrow's.
+        XCTAssertTrue(text.contains("Un dossier sans date"), "an undated headline seen for the first time is today's news")
         XCTAssertTrue(text.contains("Broken") && text.contains("Missing"), "failed sources are named in the footer")
         // Links are absolute and tracking parameters are not shown.
         XCTAssertTrue(text.contains("https://lematin.ma/politique/conseil-gouvernement-nominations/302") ||

@@ -176,6 +176,8 @@ public enum DateParser {
                     var om = 0
                     if peek(":") { i += 1 }
                     if i < s.count { guard let m = digits(2) else { return nil }; om = m }
+                    // Real zones run from -12:00 to +14:00: anything else is not a zone.
+                    guard oh <= 14, om <= 59 else { return nil }
                     offset = sign * (oh * 3600 + om * 60)
                 } else {
                     var name = ""
@@ -238,7 +240,8 @@ public enum DateParser {
                     else if s[j] == ":" && ds.count == 2 { j += 1 }
                     else { break }
                 }
-                if ds.count == 4 || ds.count == 2 {
+                if ds.count == 4 || ds.count == 2, ds[0] * 10 + ds[1] <= 14, ds.count == 2 || ds[2] * 10 + ds[3] <= 59,
+                   j >= s.count || digitValue(s[j]) == nil {
                     let h = ds[0] * 10 + ds[1]
                     let m = ds.count == 4 ? ds[2] * 10 + ds[3] : 0
                     tokens.append(.zone(sign * (h * 3600 + m * 60)))
