@@ -110,15 +110,7 @@ struct LocalTime {
 
     /// Gregorian date of a day count from 1970-01-01 (H. Hinnant's civil_from_days).
     static func civilDay(daysSinceEpoch: Int64) -> DigestDay {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return DigestDay(year: Int(year), month: Int(month), day: Int(day))
+        let (year, month, day) = CivilCalendar.civil(fromDays: Int(daysSinceEpoch))
+        return DigestDay(year: year, month: month, day: day)
     }
 }
