@@ -87,8 +87,9 @@ final class CurlMultiLoop: Sendable {
                 }
                 return (inbox.arrivals, inbox.cancellations, inbox.stopping)
             }
-            if stopping { break }
+            // Taken from the inbox even when stopping, so that shutDown finishes them too.
             running.waiting.append(contentsOf: arrivals)
+            if stopping { break }
             for transfer in cancellations { drop(transfer, from: &running, FetchError(.cancelled, "cancelled")) }
             if !cancellations.isEmpty { dropCancelledWaiting(&running) }
             expireDeadlines(&running)

@@ -94,13 +94,17 @@ enum QuotedPrintable {
         var column = 0
         for (index, byte) in bytes.enumerated() {
             let isLast = index == bytes.count - 1
-            let escaped = mustEscape(byte, at: index, isLast: isLast)
-            let width = escaped ? 3 : 1
+            // What matters to sendmail and mbox is the start of an *output* line, which a
+            // soft break can move into the middle of an input line.
+            var escaped = mustEscape(byte, at: column == 0 ? 0 : 1, isLast: isLast)
+            var width = escaped ? 3 : 1
             // Leave room for the "=" of a soft break unless this byte ends the line.
             let limit = isLast ? maximumLineLength : maximumLineLength - 1
             if column + width > limit {
                 output += [UInt8(ascii: "="), 13, 10]
                 column = 0
+                escaped = mustEscape(byte, at: 0, isLast: isLast)
+                width = escaped ? 3 : 1
             }
             if escaped {
                 output += [UInt8(ascii: "="), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0x0F)]]

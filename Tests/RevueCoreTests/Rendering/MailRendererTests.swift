@@ -12,6 +12,17 @@ final class MailRendererTests: XCTestCase {
         return (MailRenderer.render(digest, text: text, html: html, mail: settings), text, html)
     }
 
+    func testFromMovedToALineStartBySoftBreakIsEscaped() {
+        // Letters fill the first output line; the soft break then puts "From" first on
+        // the next one, where an mbox writer would turn it into ">From".
+        let line = String(repeating: "a", count: QuotedPrintable.maximumLineLength - 1) + "From here. And ."
+        let encoded = QuotedPrintable.encodeLine(Array(line.utf8)[...])
+        let lines = encoded.components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertTrue(lines[1].hasPrefix("=46rom here."), lines[1])
+        XCTAssertTrue(lines.allSatisfy { $0.utf8.count <= 76 })
+    }
+
     func testHeadersAreThoseSendmailNeeds() throws {
         let message = try MailMessage(render().eml)
         XCTAssertEqual(message.header("From"), "Revue de presse <revue@presse.example.ma>")
