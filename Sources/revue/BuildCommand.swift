@@ -73,11 +73,11 @@ struct BuildCommand: AsyncParsableCommand {
             let now = Date()
             let day = date.flatMap(DigestDay.init) ?? DigestDay(now, in: config.timeZone)
             let stateDir = state ?? config.stateDirectory ?? Self.defaultStateDirectory()
-            let store: StateStore
+            // The lock first: a second run must not even open the state.
             do {
-                store = try StateStore(directory: stateDir)
+                try FileManager.default.createDirectory(atPath: stateDir, withIntermediateDirectories: true)
             } catch {
-                throw POSIXFailure("cannot open the state in \(stateDir)", cause: error)
+                throw POSIXFailure("cannot create the state folder \(stateDir)", cause: error)
             }
             guard let lock = try RunLock(path: URL(fileURLWithPath: stateDir).appendingPathComponent("revue.lock").path)
             else {
@@ -85,6 +85,12 @@ struct BuildCommand: AsyncParsableCommand {
                 throw ExitCode(RevueExit.alreadyRunning)
             }
             defer { withExtendedLifetime(lock) {} }
+            let store: StateStore
+            do {
+                store = try StateStore(directory: stateDir)
+            } catch {
+                throw POSIXFailure("cannot open the state in \(stateDir)", cause: error)
+            }
 
             let run = MorningRun(config: config, day: day, now: now,
                 outputDirectory: output ?? config.outputDirectory, state: store)

@@ -1,4 +1,5 @@
 import XCTest
+import RevueCore
 
 /// The command-line contracts, through the real `revue` binary.
 final class CLITests: XCTestCase {
@@ -65,6 +66,18 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(run.status, 78)
         XCTAssertTrue(run.stderr.contains("\(path):2:"), run.stderr)
         XCTAssertTrue(run.stderr.contains("morning_hour"), run.stderr)
+    }
+
+    func testASecondRunAtTheSameTimeExitsWith75() throws {
+        let out = TestPaths.temporaryDirectory(), state = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out); try? FileManager.default.removeItem(atPath: state) }
+        let held = try XCTUnwrap(try RunLock(path: state + "/revue.lock"))
+        let config = TestPaths.repository.appendingPathComponent("Config/demo.toml").path
+        let run = try revue(["build", "--config", config, "--date", "2025-12-23", "--output", out, "--state", state])
+        XCTAssertEqual(run.status, 75, run.stderr)
+        XCTAssertTrue(run.stderr.contains("another run is in progress"), run.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/2025-12-23.txt"), "nothing done")
+        withExtendedLifetime(held) {}
     }
 
     func testBadDateIsAUsageError() throws {
