@@ -87,11 +87,14 @@ public final class StateStore: Sendable {
 
     private static func memory(from row: Row) -> SourceMemory {
         var items: [Headline] = []
+        var readable = true
         if let blob: Data = row["items"] {
-            items = (try? JSONDecoder().decode([Headline].self, from: blob)) ?? []
+            if let decoded = HeadlineCodec.decode(blob) { items = decoded } else { readable = false }
         }
+        // Items that cannot be read are as if nothing were remembered: the validators go
+        // too, so the next run asks for the whole feed again instead of a 304.
         return SourceMemory(
-            etag: row["etag"], lastModified: row["last_modified"], items: items,
+            etag: readable ? row["etag"] : nil, lastModified: readable ? row["last_modified"] : nil, items: items,
             lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
             failingSince: (row["failing_since"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
@@ -99,7 +102,6 @@ public final class StateStore: Sendable {
     /// Saves the memories of a whole run in one transaction. Items equal to `previous`
     /// ones (a 304, a failure) are not encoded again.
     public func save(_ memories: [String: SourceMemory], previous: [String: SourceMemory] = [:]) throws {
-        let encoder = JSONEncoder()
         try db.write { db in
             for (url, m) in memories {
                 let times: [DatabaseValueConvertible?] = [m.etag, m.lastModified, m.lastSuccess?.timeIntervalSince1970,
@@ -118,7 +120,7 @@ public final class StateStore: Sendable {
                         items = excluded.items, last_success = excluded.last_success,
                         failing_since = excluded.failing_since
                     """,
-                    arguments: StatementArguments(times + [try encoder.encode(m.items), url]))
+                    arguments: StatementArguments(times + [HeadlineCodec.encode(m.items), url]))
             }
         }
     }
