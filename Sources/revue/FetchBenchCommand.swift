@@ -39,9 +39,7 @@ struct FetchBenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let text = try String(contentsOf: URL(fileURLWithPath: opml), encoding: .utf8)
-        let urls = Self.feedURLs(inOPML: text)
-        guard !urls.isEmpty else { throw ValidationError("no xmlUrl attribute in \(opml)") }
+        let urls = try OPMLReader.sources(contentsOf: opml).map(\.url)
         var settings = FetchSettings()
         if let maxConnections { settings.maxConnections = maxConnections }
         if let maxPerHost { settings.maxPerHost = maxPerHost }
@@ -106,25 +104,5 @@ struct FetchBenchCommand: AsyncParsableCommand {
     /// The message without the attempt count, so that like failures group together.
     private static func failureKey(_ error: FetchError) -> String {
         "\(error.reason.rawValue): " + (error.message.components(separatedBy: " (").first ?? error.message)
-    }
-
-    /// The xmlUrl attributes of an OPML document, by a plain scan (good enough for a
-    /// benchmark list; the real import reads OPML with libxml2).
-    static func feedURLs(inOPML text: String) -> [String] {
-        var urls: [String] = []
-        var rest = text[...]
-        while let found = rest.range(of: "xmlUrl=") {
-            rest = rest[found.upperBound...]
-            guard let quote = rest.first, quote == "\"" || quote == "'" else { continue }
-            rest = rest.dropFirst()
-            guard let end = rest.firstIndex(of: quote) else { break }
-            let value = rest[..<end]
-                .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&apos;", with: "'")
-                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-                .replacingOccurrences(of: "&amp;", with: "&")
-            if !value.isEmpty { urls.append(value) }
-            rest = rest[rest.index(after: end)...]
-        }
-        return urls
     }
 }

@@ -15,9 +15,19 @@ public enum DigestWindow {
     ) -> [SourcedHeadline] {
         headlines.filter { h in
             let when = h.headline.published ?? firstSeen[key(of: h)]
-            guard let when else { return false }
-            return when >= window.start && when < window.end
+            return when.map { contains($0, window) } ?? false
         }
+    }
+
+    /// Whether a headline can belong to the window: dated inside it, or undated (which
+    /// `select` decides later, from when it was first seen).
+    public static func mayHold(_ headline: Headline, _ window: DateInterval) -> Bool {
+        headline.published.map { contains($0, window) } ?? true
+    }
+
+    /// The window is half-open: a headline of exactly the morning hour is the next day's.
+    static func contains(_ date: Date, _ window: DateInterval) -> Bool {
+        date >= window.start && date < window.end
     }
 
     /// Identity of an undated headline for the first-seen record.

@@ -80,7 +80,7 @@ public struct MorningRun: Sendable {
             let source = sources[index]
             let reading = SourceReading(source, answer: answer, memory: previous, now: now)
             reports[index] = reading.report
-            kept[index] = reading.items.filter { h in h.published.map { window.contains($0) } ?? true }
+            kept[index] = reading.items.filter { DigestWindow.mayHold($0, window) }
             settled[index] = true
             try batch.add(source.url, reading.memory, previous: previous)
         }

@@ -23,20 +23,24 @@ public enum DateParser {
 
     /// The form almost every RSS feed writes, "Sun, 29 Nov 2026 20:48:36 GMT" or "+0100",
     /// read straight from the bytes; anything else goes to the general parser.
+    /// The number written by the `count` ASCII digits at `start`, or nil.
+    @inline(__always)
+    static func fixedDigits(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var v = 0
+        for k in start..<(start + count) {
+            let d = b[k] &- 0x30
+            guard d < 10 else { return nil }
+            v = v * 10 + Int(d)
+        }
+        return v
+    }
+
     static func parseRFC822Exact(_ text: String) -> Date? {
         var text = text
         return text.withUTF8 { b -> Date? in
             guard b.count >= 29, b.count <= 31, b[3] == 0x2C, b[4] == 0x20, b[7] == 0x20, b[11] == 0x20,
                   b[16] == 0x20, b[19] == 0x3A, b[22] == 0x3A, b[25] == 0x20 else { return nil }
-            func num(_ i: Int, _ n: Int) -> Int? {
-                var v = 0
-                for k in i..<(i + n) {
-                    let d = b[k] &- 0x30
-                    guard d < 10 else { return nil }
-                    v = v * 10 + Int(d)
-                }
-                return v
-            }
+            func num(_ i: Int, _ n: Int) -> Int? { fixedDigits(b, i, n) }
             let m0 = b[8] | 0x20, m1 = b[9] | 0x20, m2 = b[10] | 0x20
             let key = UInt32(m0) << 16 | UInt32(m1) << 8 | UInt32(m2)
             let month: Int
@@ -71,15 +75,7 @@ public enum DateParser {
         return text.withUTF8 { b -> Date? in
             guard b.count == 20 || b.count == 25, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54, b[13] == 0x3A,
                   b[16] == 0x3A else { return nil }
-            func num(_ i: Int, _ n: Int) -> Int? {
-                var v = 0
-                for k in i..<(i + n) {
-                    let d = b[k] &- 0x30
-                    guard d < 10 else { return nil }
-                    v = v * 10 + Int(d)
-                }
-                return v
-            }
+            func num(_ i: Int, _ n: Int) -> Int? { fixedDigits(b, i, n) }
             guard let year = num(0, 4), let month = num(5, 2), let day = num(8, 2), let h = num(11, 2),
                   let mi = num(14, 2), let s = num(17, 2) else { return nil }
             var offset = 0

@@ -70,14 +70,8 @@ enum EntityRepair {
                 var upperX = false
                 if j < n, b[j] | 0x20 == 0x78 { hex = true; upperX = b[j] == 0x58; j += 1 }
                 let start = j
-                var v: UInt32 = 0
-                while j < n, j - start < 8 {
-                    let d = b[j]
-                    if d >= 0x30 && d <= 0x39 { v = v &* (hex ? 16 : 10) &+ UInt32(d - 0x30) }
-                    else if hex, d | 0x20 >= 0x61, d | 0x20 <= 0x66 { v = v &* 16 &+ UInt32((d | 0x20) - 0x61 + 10) }
-                    else { break }
-                    j += 1
-                }
+                let v: UInt32
+                (v, j) = PlainText.referenceDigits(b, from: j, hex: hex)
                 if j > start, j < n, b[j] == 0x3B {
                     if isXMLChar(v) && !(v >= 0x80 && v <= 0x9F) && !upperX { i = j + 1; continue }
                     begin(i)

@@ -322,6 +322,24 @@ enum PlainText {
         return i + 1
     }
 
+    /// The value of the digits of a numeric character reference (after "&#" or "&#x"),
+    /// at most eight of them, and the index after the last one.
+    @inline(__always)
+    static func referenceDigits<Bytes: RandomAccessCollection>(_ b: Bytes, from start: Int, hex: Bool)
+        -> (value: UInt32, end: Int) where Bytes.Element == UInt8, Bytes.Index == Int
+    {
+        var j = start
+        var v: UInt32 = 0
+        while j < b.endIndex, j - start < 8 {
+            let d = b[j]
+            if d >= 0x30 && d <= 0x39 { v = v &* (hex ? 16 : 10) &+ UInt32(d - 0x30) }
+            else if hex, d | 0x20 >= 0x61, d | 0x20 <= 0x66 { v = v &* 16 &+ UInt32((d | 0x20) - 0x61 + 10) }
+            else { break }
+            j += 1
+        }
+        return (v, j)
+    }
+
     /// The code points of the character reference at `i` and the index after it.
     static func entity(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> ([UInt32], Int)? {
         let n = b.count
@@ -332,14 +350,8 @@ enum PlainText {
             var hex = false
             if j < n, b[j] | 0x20 == 0x78 { hex = true; j += 1 }
             let start = j
-            var v: UInt32 = 0
-            while j < n, j - start < 8 {
-                let d = b[j]
-                if d >= 0x30 && d <= 0x39 { v = v &* (hex ? 16 : 10) &+ UInt32(d - 0x30) }
-                else if hex, d | 0x20 >= 0x61, d | 0x20 <= 0x66 { v = v &* 16 &+ UInt32((d | 0x20) - 0x61 + 10) }
-                else { break }
-                j += 1
-            }
+            let v: UInt32
+            (v, j) = referenceDigits(b, from: j, hex: hex)
             guard j > start else { return nil }
             if j < n, b[j] == 0x3B { j += 1 }
             return ([numericScalar(v)], j)
