@@ -98,8 +98,9 @@ struct BuildCommand: AsyncParsableCommand {
             console.finish(outcome)
             if timings {
                 for t in outcome.timings {
-                    console.error(String(format: "%8.1f ms  %@", Double(t.duration.components.attoseconds) / 1e15
-                        + Double(t.duration.components.seconds) * 1000, t.stage))
+                    let ms = Double(t.duration.components.attoseconds) / 1e15 + Double(t.duration.components.seconds) * 1000
+                    let memory = t.memory.map { String(format: "  %4d MB (peak %d MB)", $0.resident >> 20, $0.peak >> 20) } ?? ""
+                    console.error(String(format: "%8.1f ms%@  %@", ms, memory, t.stage))
                 }
             }
             if outcome.sourcesOK == 0 {

@@ -27,7 +27,7 @@ final class CurlMultiLoop: Sendable {
     private let multi: MultiHandle
     private let inbox = Mutex(Inbox())
     /// Easy handles alive at once: the rest wait as plain values, which keeps memory flat
-    /// for thousands of sources. Twice the connection limit keeps every connection busy.
+    /// for thousands of sources. A few more than the connections keep every one busy.
     private let admissionLimit: Int
 
     init?(settings: FetchSettings) {
@@ -88,7 +88,7 @@ final class CurlMultiLoop: Sendable {
                 return (inbox.arrivals, inbox.cancellations, inbox.stopping)
             }
             // Taken from the inbox even when stopping, so that shutDown finishes them too.
-            running.waiting.append(contentsOf: arrivals)
+            running.waiting.append(contentsOf: arrivals.lazy.map(Optional.some))
             if stopping { break }
             for transfer in cancellations { drop(transfer, from: &running, FetchError(.cancelled, "cancelled")) }
             if !cancellations.isEmpty { dropCancelledWaiting(&running) }
@@ -108,7 +108,9 @@ final class CurlMultiLoop: Sendable {
     /// Transfers admitted into libcurl, keyed by easy handle, and those waiting their turn.
     private struct RunningSet {
         var active: [UnsafeMutableRawPointer: CurlTransfer] = [:]
-        var waiting: [CurlTransfer] = []
+        /// A queue: slots before `waitingHead` are emptied as they are taken, so that a
+        /// finished transfer is not kept alive by the queue.
+        var waiting: [CurlTransfer?] = []
         var waitingHead = 0
 
         var waitingCount: Int { waiting.count - waitingHead }
@@ -116,6 +118,7 @@ final class CurlMultiLoop: Sendable {
         mutating func popWaiting() -> CurlTransfer? {
             guard waitingHead < waiting.count else { return nil }
             let transfer = waiting[waitingHead]
+            waiting[waitingHead] = nil
             waitingHead += 1
             if waitingHead > 1024, waitingHead * 2 > waiting.count {
                 waiting.removeFirst(waitingHead)
@@ -147,20 +150,23 @@ final class CurlMultiLoop: Sendable {
                   let transfer = running.active.removeValue(forKey: easy) else { continue }
             let code = message.pointee.data.result
             curl_multi_remove_handle(multi.pointer, easy)
-            transfer.finish(transfer.outcome(code: code).result(settings: transfer.settings))
+            let result = transfer.outcome(code: code).result(settings: transfer.settings)
+            transfer.close()
+            transfer.finish(result)
         }
     }
 
     private func drop(_ transfer: CurlTransfer, from running: inout RunningSet, _ error: FetchError) {
         guard let easy = transfer.easy, running.active.removeValue(forKey: easy) != nil else { return }
         curl_multi_remove_handle(multi.pointer, easy)
+        transfer.close()
         transfer.finish(.failure(error))
     }
 
     private func dropCancelledWaiting(_ running: inout RunningSet) {
-        let pending = running.waiting[running.waitingHead...]
+        let pending = running.waiting[running.waitingHead...].compactMap { $0 }
         guard pending.contains(where: \.isCancelled) else { return }
-        var kept: [CurlTransfer] = []
+        var kept: [CurlTransfer?] = []
         for transfer in pending {
             if transfer.isCancelled {
                 transfer.finish(.failure(FetchError(.cancelled, "cancelled")))
@@ -178,9 +184,9 @@ final class CurlMultiLoop: Sendable {
         for transfer in running.active.values where transfer.deadline <= now {
             drop(transfer, from: &running, Self.deadlineError(transfer, now: now))
         }
-        let pending = running.waiting[running.waitingHead...]
+        let pending = running.waiting[running.waitingHead...].compactMap { $0 }
         guard pending.contains(where: { $0.deadline <= now }) else { return }
-        var kept: [CurlTransfer] = []
+        var kept: [CurlTransfer?] = []
         for transfer in pending {
             if transfer.deadline <= now {
                 transfer.finish(.failure(FetchError(.cancelled, "cancelled at the deadline before it could start")))

@@ -31,9 +31,17 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     deinit {
-        if let easy { curl_easy_cleanup(easy) }
-        curl_slist_free_all(headerList)
+        close()
         errorBuffer.deallocate()
+    }
+
+    /// Frees the easy handle and its header list once libcurl is done with them: the
+    /// handle holds a 16 KB buffer, and the caller may keep this object a while longer.
+    func close() {
+        if let easy { curl_easy_cleanup(easy) }
+        easy = nil
+        curl_slist_free_all(headerList)
+        headerList = nil
     }
 
     var isCancelled: Bool { cancelled.load(ordering: .acquiring) }

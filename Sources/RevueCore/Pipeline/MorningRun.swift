@@ -15,12 +15,20 @@ public struct DigestFiles: Sendable {
     public var status: String
 }
 
+/// One stage of a run, as `revue build --timings` prints it.
+public struct StageTiming: Sendable {
+    public var stage: String
+    public var duration: Duration
+    /// The process's memory when the stage ended.
+    public var memory: ProcessMemory?
+}
+
 /// How a run ended.
 public struct RunOutcome: Sendable {
     public var digest: Digest
     public var files: DigestFiles
-    /// How long each stage took, in order (for `revue build --timings`).
-    public var timings: [(stage: String, duration: Duration)] = []
+    /// How long each stage took and the memory at its end, in order (for `revue build --timings`).
+    public var timings: [StageTiming] = []
 
     public var sourcesOK: Int { digest.coverage.filter { $0.status != .failed }.count }
     public var sourcesFailed: Int { digest.coverage.count - sourcesOK }
@@ -45,11 +53,11 @@ public struct MorningRun: Sendable {
 
     public func run(progress: (any RunProgress)? = nil) async throws -> RunOutcome {
         let clock = ContinuousClock()
-        var timings: [(stage: String, duration: Duration)] = []
+        var timings: [StageTiming] = []
         var mark = clock.now
         func lap(_ stage: String) {
             let t = clock.now
-            timings.append((stage, t - mark))
+            timings.append(StageTiming(stage: stage, duration: t - mark, memory: ProcessMemory.now()))
             mark = t
         }
         let sources = config.sources
@@ -64,7 +72,7 @@ public struct MorningRun: Sendable {
         // 1. Fetch every source at once, with the validators of its last good response.
         progress?.fetchStarted(total: sources.count)
         let requests = sources.map { FetchRequest(url: $0.url, validators: validators[$0.url]) }
-        let engine = FetchEngine(settings: config.fetch)
+        var engine: FetchEngine? = FetchEngine(settings: config.fetch)
         let deadline = ContinuousClock.now.advanced(by: config.fetch.stageTimeout)
 
         // 2. Parse each answer as soon as it arrives, on all cores, then settle it at once:
@@ -99,7 +107,7 @@ public struct MorningRun: Sendable {
             // bodies do not pile up when the network outruns the parser.
             let maxParsing = 2 * ProcessInfo.processInfo.activeProcessorCount
             var failure: Error?
-            await engine.forEachResult(requests, deadline: deadline) { index, result in
+            await engine?.forEachResult(requests, deadline: deadline) { index, result in
                 done += 1
                 progress?.sourceDone(sources[index].name, failed: (try? result.get()) == nil, done: done, total: sources.count)
                 do {
@@ -113,6 +121,8 @@ public struct MorningRun: Sendable {
                 group.addTask { try answer(index, result) }
                 parsing += 1
             }
+            // Its connections and buffers are not needed any more.
+            engine = nil
             if let failure { throw failure }
             for try await (index, answer, previous) in group { try settle(index, answer, previous) }
         }
@@ -127,6 +137,7 @@ public struct MorningRun: Sendable {
         let all = sources.indices.flatMap { i in
             kept[i].map { SourcedHeadline(source: sources[i].name, headline: $0, themeHint: sources[i].themeHint) }
         }
+        kept = []
         let undatedKeys = all.filter { $0.headline.published == nil }.map(DigestWindow.key(of:))
         // A headline first seen by this run belongs to this run's digest, even when the run
         // starts after the morning hour (cron at 07:05 for a window ending at 07:00).

@@ -25,10 +25,16 @@ public struct StoryAssembly: Sendable {
 
     /// Feeds repeat items (several categories, paging): one headline per source and title or link.
     static func removingRepeats(_ headlines: [SourcedHeadline]) -> [SourcedHeadline] {
-        var seen = Set<String>()
+        // Keys share the headlines' strings: no copy per headline.
+        struct Key: Hashable {
+            var source: String
+            var text: String
+            var isLink: Bool
+        }
+        var seen = Set<Key>(minimumCapacity: headlines.count * 2)
         return headlines.filter { h in
-            let byTitle = seen.insert("\(h.source)\u{1}t\u{1}\(h.headline.title)").inserted
-            let byLink = h.headline.link.map { seen.insert("\(h.source)\u{1}l\u{1}\($0)").inserted } ?? true
+            let byTitle = seen.insert(Key(source: h.source, text: h.headline.title, isLink: false)).inserted
+            let byLink = h.headline.link.map { seen.insert(Key(source: h.source, text: $0, isLink: true)).inserted } ?? true
             return byTitle && byLink
         }
     }

@@ -22,7 +22,7 @@ enum PlainText {
         if input.isEmpty { return "" }
         // Entities can expand a little ("&nGt;" is 6 bytes of output): leave room.
         let capacity = min(input.count, limit) + min(input.count, limit) / 4 + 16
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
+        let text = String(unsafeUninitializedCapacity: capacity) { buffer in
             var out = Output(buffer: buffer, limit: min(limit, capacity - 8))
             if let leadLength { out.stop(afterScalars: leadLength + 2) }
             out.eightAtATime = eightAtATime
@@ -41,6 +41,12 @@ enum PlainText {
             if let leadLength { return Lead.cut(buffer, count: count, maxLength: leadLength) }
             return count
         }
+        // The room left for entities is usually unused, and markup or a cut lead can leave
+        // most of the buffer empty: a headline kept for the whole run gets an exact copy
+        // (half of a 2,000-source run's headline memory was such empty room).
+        let used = text.utf8.count
+        guard used + 32 < capacity else { return text }
+        return text.utf8.withContiguousStorageIfAvailable { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     /// An output buffer that collapses white space and stops at a byte limit.
