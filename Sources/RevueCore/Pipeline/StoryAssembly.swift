@@ -25,16 +25,16 @@ public struct StoryAssembly: Sendable {
 
     /// Feeds repeat items (several categories, paging): one headline per source and title or link.
     static func removingRepeats(_ headlines: [SourcedHeadline]) -> [SourcedHeadline] {
-        // Keys share the headlines' strings: no copy per headline.
+        // Keys share the headlines' strings (no copy per headline) and compare bytes.
         struct Key: Hashable {
-            var source: String
-            var text: String
+            var source: UTF8Key
+            var text: UTF8Key
             var isLink: Bool
         }
         var seen = Set<Key>(minimumCapacity: headlines.count * 2)
         return headlines.filter { h in
-            let byTitle = seen.insert(Key(source: h.source, text: h.headline.title, isLink: false)).inserted
-            let byLink = h.headline.link.map { seen.insert(Key(source: h.source, text: $0, isLink: true)).inserted } ?? true
+            let byTitle = seen.insert(Key(source: UTF8Key(h.source), text: UTF8Key(h.headline.title), isLink: false)).inserted
+            let byLink = h.headline.link.map { seen.insert(Key(source: UTF8Key(h.source), text: UTF8Key($0), isLink: true)).inserted } ?? true
             return byTitle && byLink
         }
     }

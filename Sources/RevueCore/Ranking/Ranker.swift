@@ -6,7 +6,10 @@ public struct Ranker: Sendable {
     public init() {}
 
     public func rank(_ stories: [Story]) -> [Story] {
-        stories.sorted(by: Self.comesFirst)
+        // Source count and date are computed once per story, not once per comparison: a
+        // story of the day's big event has hundreds of headlines.
+        let keys = stories.map(SortKey.init)
+        return stories.indices.sorted { Self.comesFirst(stories[$0], keys[$0], stories[$1], keys[$1]) }.map { stories[$0] }
     }
 
     /// The "À la une" stories: the `count` stories told by the most sources, taking the
@@ -29,12 +32,26 @@ public struct Ranker: Sendable {
             chosen.append(story)
             chosenIDs.insert(story.id)
         }
-        return chosen.sorted(by: Self.comesFirst)
+        return rank(chosen)
+    }
+
+    private struct SortKey {
+        var sources: Int
+        var published: Date?
+
+        init(_ story: Story) {
+            sources = story.sources.count
+            published = story.published
+        }
     }
 
     static func comesFirst(_ a: Story, _ b: Story) -> Bool {
-        if a.sources.count != b.sources.count { return a.sources.count > b.sources.count }
-        switch (a.published, b.published) {
+        comesFirst(a, SortKey(a), b, SortKey(b))
+    }
+
+    private static func comesFirst(_ a: Story, _ keyA: SortKey, _ b: Story, _ keyB: SortKey) -> Bool {
+        if keyA.sources != keyB.sources { return keyA.sources > keyB.sources }
+        switch (keyA.published, keyB.published) {
         case let (x?, y?) where x != y: return x > y
         case (.some, nil): return true
         case (nil, .some): return false

@@ -70,16 +70,16 @@ struct DigestLayout {
         title = "Revue de presse"
         dateLine = FrenchDate.long(digest.day)
         windowLine = DigestLayout.windowLine(digest)
-        let entry = { (story: Story) in DigestLayout.entry(for: story, in: digest) }
         // A story without headlines has nothing to show (and no lead to read).
         let stories = digest.stories.filter { !$0.headlines.isEmpty }
-        frontPage = stories
+        // Each story's entry once: the front page repeats entries of the sections.
+        let entries = stories.map { DigestLayout.entry(for: $0, in: digest) }
+        frontPage = Array(entries.lazy
             .filter { $0.sources.count >= DigestLayout.frontPageMinimumSources }
-            .prefix(DigestLayout.frontPageSize)
-            .map(entry)
+            .prefix(DigestLayout.frontPageSize))
         sections = Theme.allCases.compactMap { theme in
-            let entries = stories.filter { $0.theme == theme }.map(entry)
-            return entries.isEmpty ? nil : (theme, entries)
+            let inTheme = entries.filter { $0.theme == theme }
+            return inTheme.isEmpty ? nil : (theme, inTheme)
         }
         storyCount = stories.count
         coverage = DigestLayout.coverage(digest)
@@ -97,7 +97,15 @@ struct DigestLayout {
     }
 
     static func entry(for story: Story, in digest: Digest) -> Entry {
-        let titles = story.headlines.map { title(of: $0.headline) }
+        // A big story is retold by hundreds of feeds in a few dozen distinct titles.
+        var known: [UTF8Key: Title] = [:]
+        let titles = story.headlines.map { item in
+            let key = UTF8Key(item.headline.title + "\u{1}" + (item.headline.language ?? ""))
+            if let title = known[key] { return title }
+            let title = title(of: item.headline)
+            known[key] = title
+            return title
+        }
         let shown = displayedIndex(titles)
         let link = WebLink.validated(story.headlines[shown].headline.link)
             ?? story.headlines.lazy.compactMap { WebLink.validated($0.headline.link) }.first

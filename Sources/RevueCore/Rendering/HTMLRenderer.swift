@@ -6,7 +6,11 @@ import Foundation
 /// only ever http or https.
 public enum HTMLRenderer {
     public static func render(_ digest: Digest) -> String {
-        let layout = DigestLayout(digest)
+        render(DigestLayout(digest))
+    }
+
+    /// From a layout already made (the text, HTML and mail renderings share one).
+    static func render(_ layout: DigestLayout) -> String {
         var html = """
             <!DOCTYPE html>
             <html lang="fr">

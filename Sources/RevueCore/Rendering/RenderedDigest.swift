@@ -12,8 +12,9 @@ public struct RenderedDigest: Sendable, Hashable {
 
     public init(_ digest: Digest, mail settings: MailSettings) {
         day = digest.day
-        text = TextRenderer.render(digest)
-        html = HTMLRenderer.render(digest)
+        let layout = DigestLayout(digest)
+        text = TextRenderer.render(layout)
+        html = HTMLRenderer.render(layout)
         mail = MailRenderer.render(digest, text: text, html: html, mail: settings)
     }
 

@@ -7,7 +7,11 @@ public enum TextRenderer {
     public static let width = 78
 
     public static func render(_ digest: Digest) -> String {
-        let layout = DigestLayout(digest)
+        render(DigestLayout(digest))
+    }
+
+    /// From a layout already made (the text, HTML and mail renderings share one).
+    static func render(_ layout: DigestLayout) -> String {
         var lines: [String] = []
         lines += TextWrap.lines(layout.title, width: width)
         lines += TextWrap.lines(layout.dateLine, width: width)

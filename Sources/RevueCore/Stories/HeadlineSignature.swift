@@ -27,7 +27,7 @@ struct HeadlineSignature: Sendable {
     /// The signature of a title alone (no link).
     init(title: String) {
         let cleaned = TitleCleaner.clean(title)
-        let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = title.trimmedWhitespace
         isTruncated = trimmed.hasSuffix("…") || trimmed.hasSuffix("...")
         let tokens = TextFolding.tokens(cleaned)
         titleKey = tokens.map(\.text).joined(separator: " ")
@@ -35,14 +35,23 @@ struct HeadlineSignature: Sendable {
         (keys, names) = Self.keys(of: tokens)
     }
 
-    /// Signatures of many headlines; the same title, common when outlets syndicate, is
-    /// read once.
+    /// Signatures of many headlines, on all cores; the same title, common when outlets
+    /// syndicate, is read once.
     static func signatures(of headlines: [Headline]) -> [HeadlineSignature] {
-        var byTitle: [String: HeadlineSignature] = [:]
-        return headlines.map { headline in
-            var signature = byTitle[headline.title] ?? HeadlineSignature(title: headline.title)
-            byTitle[headline.title] = signature
-            signature.linkKey = LinkKey.key(headline.link)
+        var titleIndex: [UTF8Key: Int] = [:]
+        var titles: [String] = []
+        let slots = headlines.map { headline in
+            let key = UTF8Key(headline.title)
+            if let known = titleIndex[key] { return known }
+            titleIndex[key] = titles.count
+            titles.append(headline.title)
+            return titles.count - 1
+        }
+        let byTitle = ConcurrentMap.map(titles) { HeadlineSignature(title: $0) }
+        let linkKeys = ConcurrentMap.map(headlines) { LinkKey.key($0.link) }
+        return zip(slots, linkKeys).map { slot, linkKey in
+            var signature = byTitle[slot]
+            signature.linkKey = linkKey
             return signature
         }
     }
@@ -50,37 +59,85 @@ struct HeadlineSignature: Sendable {
     private static func keys(of tokens: [FoldedToken]) -> ([String: Double], Set<String>) {
         var keys: [String: Double] = [:]
         var names = Set<String>()
-        func add(_ key: String, _ weight: Double, isName: Bool = false) {
-            var weight = weight
-            if StoryVocabulary.genericKeys.contains(key) { weight = min(weight, 0.2) }
-            if StoryVocabulary.weakKeys.contains(key) { weight = min(weight, 0.5) }
+        func add(_ key: String, _ weight: Double, cap: Double = .infinity, isName: Bool = false) {
+            let weight = min(weight, cap)
             keys[key] = max(keys[key] ?? 0, weight)
             if isName { names.insert(key) }
         }
         for (position, token) in tokens.enumerated() {
             if token.isNumber {
-                add("#" + number(token, followedBy: position + 1 < tokens.count ? tokens[position + 1] : nil), numberWeight(token))
+                let key = "#" + number(token, followedBy: position + 1 < tokens.count ? tokens[position + 1] : nil)
+                add(key, numberWeight(token), cap: WordKey.cap(of: key))
                 continue
             }
-            if StoryVocabulary.multipliers[token.text] != nil, position > 0, tokens[position - 1].isNumber { continue }
-            if let digits = token.variants.lazy.compactMap({ StoryVocabulary.numberWords[$0] }).first {
-                add("#" + digits, 0.7)
-                continue
-            }
-            if StoryVocabulary.stopWords.contains(token.text) || token.text.count < 2 { continue }
+            let word = WordKey.of(token)
+            if word.isMultiplier, position > 0, tokens[position - 1].isNumber { continue }
             // Capitalised words past the first are most often names: the best evidence
             // across languages.
             let isName = token.isCapitalised && position > 0
-            if let concept = StoryVocabulary.concept(of: token) {
-                let isKnownName = StoryVocabulary.names[concept] != nil
-                add("~" + concept, isName || isKnownName ? 1.5 : 1.0, isName: isKnownName)
-            } else {
-                // Arabic: the form without clitics is the stem.
-                let base = token.variants.min { $0.count < $1.count } ?? token.text
-                add(String(base.prefix(stemLength)), isName ? 1.5 : 1.0, isName: isName)
+            switch word.role {
+            case .none:
+                continue
+            case .number(let key):
+                add(key, 0.7, cap: word.cap)
+            case .concept(let key, let isKnownName):
+                add(key, isName || isKnownName ? 1.5 : 1.0, cap: word.cap, isName: isKnownName)
+            case .stem(let key):
+                add(key, isName ? 1.5 : 1.0, cap: word.cap, isName: isName)
             }
         }
         return (keys, names)
+    }
+
+    /// What a folded word gives a signature, worked out once per distinct word of the run
+    /// (the vocabulary lookups cost more than the rest of a signature).
+    struct WordKey: Sendable {
+        enum Role: Sendable {
+            /// A stop word or a single letter.
+            case none
+            /// "deux", "two", "اثنين": "#2".
+            case number(String)
+            case concept(String, isKnownName: Bool)
+            case stem(String)
+        }
+
+        var role: Role
+        /// "mille", "million": part of the number before it.
+        var isMultiplier: Bool
+        /// Keys common in this press weigh little whatever their position.
+        var cap: Double
+
+        private static let remembered = ShardedCache<WordKey>(limit: 50_000)
+
+        static func of(_ token: FoldedToken) -> WordKey {
+            remembered.value(for: token.text) { make(token) }
+        }
+
+        static func cap(of key: String) -> Double {
+            if StoryVocabulary.genericKeys.contains(key) { return 0.2 }
+            if StoryVocabulary.weakKeys.contains(key) { return 0.5 }
+            return .infinity
+        }
+
+        private static func make(_ token: FoldedToken) -> WordKey {
+            let isMultiplier = StoryVocabulary.multipliers[token.text] != nil
+            func word(_ role: Role, _ key: String) -> WordKey {
+                WordKey(role: role, isMultiplier: isMultiplier, cap: cap(of: key))
+            }
+            if let digits = token.variants.lazy.compactMap({ StoryVocabulary.numberWords[$0] }).first {
+                return word(.number("#" + digits), "#" + digits)
+            }
+            if StoryVocabulary.stopWords.contains(token.text) || token.text.unicodeScalars.count < 2 {
+                return WordKey(role: .none, isMultiplier: isMultiplier, cap: .infinity)
+            }
+            if let concept = StoryVocabulary.concept(of: token) {
+                return word(.concept("~" + concept, isKnownName: StoryVocabulary.names[concept] != nil), "~" + concept)
+            }
+            // Arabic: the form without clitics is the stem.
+            let base = token.variants.min { $0.count < $1.count } ?? token.text
+            let stem = String(base.prefix(stemLength))
+            return word(.stem(stem), stem)
+        }
     }
 
     /// "833" followed by "ألف" is 833000; anything else is the number as folded.

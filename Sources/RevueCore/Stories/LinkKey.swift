@@ -1,33 +1,43 @@
 import Foundation
 
-/// The identity of an article address: two links with the same key are the same article.
+/// The identity of an article address for merging stories: two links with the same key are
+/// the same article.
 ///
-/// Kept small and private to the clusterer on purpose (the parser has its own, fuller
-/// normaliser): lower-case scheme and host, no "www.", no fragment, no tracking
-/// parameters, no trailing slash, remaining parameters sorted.
+/// `LinkIdentity`'s normalisation (no fragment, no tracking parameters, no default port,
+/// no trailing slash, scheme and host in lower case), and further: the scheme left out (the
+/// http and https addresses of an article are one article), no "www." nor "m." host, no
+/// "/amp" page, the remaining parameters sorted. Only http and https links have a key.
 enum LinkKey {
-    private static let trackingNames: Set<String> = [
-        "fbclid", "gclid", "dclid", "msclkid", "xtor", "xtref", "ref", "ref_src", "cmp", "cmpid",
-        "igshid", "mc_cid", "mc_eid", "at_medium", "at_campaign", "share", "amp", "ns_source", "ns_mchannel",
-    ]
+    /// Parameters that say where the reader came from, beyond `LinkIdentity`'s list.
+    private static let referrerNames: Set<String> = ["ref", "cmp", "share", "amp"]
 
     static func key(_ link: String?) -> String? {
-        guard let link, var components = URLComponents(string: link.trimmingCharacters(in: .whitespaces)),
-            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            var host = components.host?.lowercased(), !host.isEmpty
-        else { return nil }
-        if host.hasPrefix("www.") { host = String(host.dropFirst(4)) }
-        if host.hasPrefix("m.") { host = String(host.dropFirst(2)) }
-        components.fragment = nil
-        let kept = (components.queryItems ?? []).filter { item in
-            let name = item.name.lowercased()
-            return !name.hasPrefix("utm_") && !trackingNames.contains(name)
+        guard let link else { return nil }
+        var bytes = Array(link.utf8)
+        return bytes.withUnsafeMutableBufferPointer { b -> String? in
+            guard let parts = LinkIdentity.parts(b),
+                LinkIdentity.equals(b, parts.scheme, "http") || LinkIdentity.equals(b, parts.scheme, "https")
+            else { return nil }
+            var host = parts.authority
+            guard !host.isEmpty else { return nil }
+            for prefix: StaticString in ["www.", "m."] {
+                let n = prefix.utf8CodeUnitCount
+                if host.count > n, LinkIdentity.equals(b, host.lowerBound..<(host.lowerBound + n), prefix) {
+                    host = (host.lowerBound + n)..<host.upperBound
+                    break
+                }
+            }
+            var path = parts.path
+            if LinkIdentity.hasSuffix(b, path, "/amp") { path = path.lowerBound..<(path.upperBound - 4) }
+            var out = Array(b[host])
+            out.append(contentsOf: b[path])
+            let pairs = parts.query.filter { !LinkIdentity.isTracking(b, $0, also: referrerNames) }
+                .map { Array(b[$0]) }.sorted { $0.lexicographicallyPrecedes($1) }
+            for (i, pair) in pairs.enumerated() {
+                out.append(i == 0 ? 0x3F : 0x26)  // ? &
+                out.append(contentsOf: pair)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        var path = components.percentEncodedPath
-        while path.hasSuffix("/") { path.removeLast() }
-        if path.hasSuffix("/amp") { path.removeLast(4) }
-        let query = kept.map { "\($0.name)=\($0.value ?? "")" }.sorted().joined(separator: "&")
-        // The scheme is left out: the http and https addresses of an article are one article.
-        return host + path + (query.isEmpty ? "" : "?" + query)
     }
 }

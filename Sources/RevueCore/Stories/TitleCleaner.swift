@@ -2,6 +2,9 @@ import Foundation
 
 /// Strips what outlets add around a headline ("VIDÉO. ", "Urgent : ", " - Le360",
 /// " | Hespress", "(vidéo)", a trailing "…") so that the same headline compares equal.
+///
+/// Works on Unicode scalars rather than characters: it runs for every distinct title of the
+/// day, and every marker it looks for is a single scalar.
 enum TitleCleaner {
     /// Folded words that, followed by punctuation, open a headline without being part of it.
     private static let leadingMarkers: Set<String> = [
@@ -16,26 +19,32 @@ enum TitleCleaner {
         "en direct", "infographie", "vidéo", "فيديو", "صور",
     ]
 
+    private static let leadingSeparators: Set<Unicode.Scalar> = [".", ":", "-", "–", "—", "|", "/"]
+    /// In the order they are tried: a bar is the surest sign of an outlet's name.
+    private static let trailingSeparators: [Unicode.Scalar] = ["|", "-", "–", "—"]
+
     static func clean(_ title: String) -> String {
-        var text = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = title.trimmedWhitespace
         text = stripLeadingMarker(text)
         text = stripTrailingSource(text)
         text = stripMediaNotes(text)
         // A truncated title ends in an ellipsis, often mid-word: drop the cut word too.
         for ellipsis in ["…", "..."] where text.hasSuffix(ellipsis) {
-            text = String(text.dropLast(ellipsis.count))
-            if let space = text.lastIndex(of: " ") { text = String(text[..<space]) }
+            let scalars = text.unicodeScalars
+            let cut = scalars.dropLast(ellipsis.unicodeScalars.count)
+            let space = cut.lastIndex(of: " ") ?? cut.endIndex
+            text = String(scalars[..<space])
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.trimmedWhitespace
     }
 
     /// "VIDÉO. Title", "Urgent : Title", "Breaking: Title", "عاجل | Title".
     private static func stripLeadingMarker(_ text: String) -> String {
-        let separators: [Character] = [".", ":", "-", "–", "—", "|", "/"]
-        guard let cut = text.prefix(24).firstIndex(where: { separators.contains($0) }) else { return text }
-        let head = TextFolding.fold(String(text[..<cut]))
+        let scalars = text.unicodeScalars
+        guard let cut = scalars.prefix(24).firstIndex(where: { leadingSeparators.contains($0) }) else { return text }
+        let head = TextFolding.fold(String(scalars[..<cut]))
         guard leadingMarkers.contains(head) else { return text }
-        let rest = text[text.index(after: cut)...].drop { $0 == " " || separators.contains($0) }
+        let rest = scalars[scalars.index(after: cut)...].drop { $0 == " " || leadingSeparators.contains($0) }
         return rest.isEmpty ? text : String(rest)
     }
 
@@ -43,16 +52,17 @@ enum TitleCleaner {
     /// dash or bar is the outlet's name. Only when enough headline is left.
     private static func stripTrailingSource(_ text: String) -> String {
         var text = text
-        for separator in ["|", "-", "–", "—"] {
-            // The last " X " with spaces around the separator character.
-            guard let mark = text.lastIndex(of: Character(separator)), mark > text.startIndex,
-                text[text.index(before: mark)] == " ", text.index(after: mark) < text.endIndex,
-                text[text.index(after: mark)] == " "
+        for separator in trailingSeparators {
+            let scalars = text.unicodeScalars
+            // The last " X " with spaces around the separator.
+            guard let mark = scalars.lastIndex(of: separator), mark > scalars.startIndex,
+                scalars[scalars.index(before: mark)] == " ", scalars.index(after: mark) < scalars.endIndex,
+                scalars[scalars.index(after: mark)] == " "
             else { continue }
-            let tail = text[text.index(mark, offsetBy: 2)...]
-            let head = text[..<text.index(before: mark)]
+            let tail = scalars[scalars.index(mark, offsetBy: 2)...]
+            let head = scalars[..<scalars.index(before: mark)]
             let tailWords = tail.split(separator: " ").count
-            if tailWords <= 4, !tail.contains(":"), TextFolding.tokens(String(head)).count >= 4 {
+            if tailWords <= 4, !tail.contains(":"), TextFolding.wordCount(Substring(head), atLeast: 4) {
                 text = String(head)
             }
         }
@@ -62,12 +72,13 @@ enum TitleCleaner {
     /// "Title (vidéo)", "Title [PHOTOS]".
     private static func stripMediaNotes(_ text: String) -> String {
         var text = text
-        while let close = text.last, close == ")" || close == "]",
-            let open = text.lastIndex(of: close == ")" ? "(" : "[")
+        while let close = text.unicodeScalars.last, close == ")" || close == "]",
+            let open = text.unicodeScalars.lastIndex(of: close == ")" ? "(" : "[")
         {
-            let inside = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+            let scalars = text.unicodeScalars
+            let inside = String(scalars[scalars.index(after: open)..<scalars.index(before: scalars.endIndex)])
             guard mediaNotes.contains(TextFolding.fold(inside)) || mediaNotes.contains(inside.lowercased()) else { break }
-            text = String(text[..<open]).trimmingCharacters(in: .whitespaces)
+            text = String(scalars[..<open]).trimmedWhitespace
         }
         return text
     }

@@ -60,6 +60,22 @@ enum TextFolding {
         return result
     }
 
+    /// Whether `text` has at least `count` words, as `tokens` would split it (roughly: a
+    /// word that folds to nothing still counts). Without folding anything.
+    static func wordCount<Text: StringProtocol>(_ text: Text, atLeast count: Int) -> Bool {
+        var words = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isWord = isWordScalar(scalar)
+            if isWord && !inWord {
+                words += 1
+                if words >= count { return true }
+            }
+            inWord = isWord
+        }
+        return false
+    }
+
     /// The folded form of a whole string, words joined by single spaces.
     static func fold(_ text: String) -> String {
         tokens(text).map(\.text).joined(separator: " ")
@@ -69,17 +85,10 @@ enum TextFolding {
 
     /// Folded words, remembered: a day's headlines use a few thousand distinct words many
     /// times over, and folding a non-ASCII word costs a Unicode normalisation.
-    private static let remembered = Mutex<[String: FoldedToken?]>([:])
-    private static let rememberedLimit = 100_000
+    private static let remembered = ShardedCache<FoldedToken?>(limit: 100_000)
 
     private static func makeToken(_ raw: String) -> FoldedToken? {
-        if let known = remembered.withLock({ $0[raw] }) { return known }
-        let token = foldToken(raw)
-        remembered.withLock { cache in
-            if cache.count >= rememberedLimit { cache.removeAll(keepingCapacity: true) }
-            cache[raw] = .some(token)
-        }
-        return token
+        remembered.value(for: raw) { foldToken(raw) }
     }
 
     private static func foldToken(_ raw: String) -> FoldedToken? {

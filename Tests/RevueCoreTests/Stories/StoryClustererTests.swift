@@ -128,7 +128,12 @@ final class StoryClustererTests: XCTestCase {
         XCTAssertEqual(LinkKey.key("https://www.Le360.ma/a/b/?utm_source=x&id=3&fbclid=y#c"), "le360.ma/a/b?id=3")
         XCTAssertEqual(LinkKey.key("http://le360.ma/a/b"), LinkKey.key("https://le360.ma/a/b/"))
         XCTAssertNil(LinkKey.key("file:///etc/passwd"))
+        XCTAssertNil(LinkKey.key("javascript:alert(1)"))
+        XCTAssertNil(LinkKey.key("https:///path-without-host"))
         XCTAssertNil(LinkKey.key(nil))
+        XCTAssertEqual(LinkKey.key("HTTPS://m.Hespress.com/politique/x.html/amp?b=2&ref=tw&a=1"), "hespress.com/politique/x.html?a=1&b=2")
+        XCTAssertEqual(LinkKey.key("https://le360.ma/?share=fb"), "le360.ma")
+        XCTAssertEqual(LinkKey.key(" https://le360.ma:443/a "), "le360.ma/a")
     }
 
     func testFiveThousandHeadlinesAreQuick() {
