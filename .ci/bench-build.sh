@@ -20,9 +20,19 @@ REVUE=$PWD/.build/release/revue
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
+# The feeds' items are dated over the 24 hours before the server's anchor time, and a
+# digest keeps the 24 hours before 07:00 (Africa/Casablanca) of its day: anchor the items
+# at yesterday's 07:00 and build yesterday's digest, so that every item is in the window
+# whatever the time of day (as for a real morning run) and the figures do not drift.
+read -r DAY EPOCH < <(python3 -c "
+import datetime, zoneinfo
+tz = zoneinfo.ZoneInfo('Africa/Casablanca')
+day = datetime.datetime.now(tz).date() - datetime.timedelta(days=1)
+print(day, int(datetime.datetime(day.year, day.month, day.day, 7, tzinfo=tz).timestamp()))")
+
 start_server() { # extra feedserver args...
     python3 "$SHARED/bench/feedserver.py" --feeds "$FEEDS" --items "$ITEMS" --latency-ms "$LATENCY" \
-        --max-seconds 600 --port-file "$WORK/port" "$@" >/dev/null 2>&1 &
+        --epoch "$EPOCH" --max-seconds 600 --port-file "$WORK/port" "$@" >/dev/null 2>&1 &
     for _ in $(seq 100); do [ -s "$WORK/port" ] && break; sleep 0.1; done
     PORT=$(cat "$WORK/port")
     curl -s "http://127.0.0.1:$PORT/__feeds.opml" > "$WORK/feeds.opml"
@@ -31,13 +41,13 @@ start_server() { # extra feedserver args...
 RUNS=${RUNS:-3}
 once() { # state-dir: one build, prints "wall rss"
     (cd "$WORK" && /usr/bin/time -f "%e %M" -o "$WORK/time" "$REVUE" build --opml "$WORK/feeds.opml" \
-        --output "$WORK/out" --state "$1" --quiet) || echo "  (exit $?)" >&2
+        --date "$DAY" --output "$WORK/out" --state "$1" --quiet) || echo "  (exit $?)" >&2
     cat "$WORK/time"
 }
 
 report() { # label wall rss
     local summary
-    summary=$(python3 -c "import json,glob;d=json.load(open(sorted(glob.glob('$WORK/out/*.status.json'))[-1]));print(d['sources_ok'],'ok,',d['sources_failed'],'failed,',d['stories'],'stories')")
+    summary=$(python3 -c "import json,glob;d=json.load(open(sorted(glob.glob('$WORK/out/*.status.json'))[-1]));print(d['sources_ok'],'ok,',d['sources_failed'],'failed,',sum(s.get('items',0) for s in d['sources']),'headlines,',d['stories'],'stories')")
     printf '%-34s %6.2f s  %6d MB peak   %s\n' "$1" "$2" $(($3 / 1024)) "$summary"
 }
 
@@ -60,7 +70,7 @@ run() { # label mode(cold|warm) ; best of RUNS
     report "$label" "$best" "$rss"
 }
 
-echo "revue build --opml: $FEEDS feeds x $ITEMS items, ${LATENCY} ms latency, $(nproc) cores"
+echo "revue build --opml --date $DAY: $FEEDS feeds x $ITEMS items, ${LATENCY} ms latency, $(nproc) cores"
 start_server
 run "cold (empty state)" cold
 run "warm (every feed answers 304)" warm

@@ -13,10 +13,13 @@ public enum DigestWindow {
     public static func select(
         _ headlines: [SourcedHeadline], in window: DateInterval, firstSeen: [String: Date]
     ) -> [SourcedHeadline] {
-        headlines.filter { h in
-            let when = h.headline.published ?? firstSeen[key(of: h)]
-            return when.map { contains($0, window) } ?? false
-        }
+        headlines.filter { holds($0, window, firstSeen: firstSeen) }
+    }
+
+    /// Whether a headline belongs to the window (see `select`).
+    static func holds(_ h: SourcedHeadline, _ window: DateInterval, firstSeen: [String: Date]) -> Bool {
+        let when = h.headline.published ?? firstSeen[key(of: h)]
+        return when.map { contains($0, window) } ?? false
     }
 
     /// Whether a headline can belong to the window: dated inside it, or undated (which
@@ -32,6 +35,10 @@ public enum DigestWindow {
 
     /// Identity of an undated headline for the first-seen record.
     public static func key(of h: SourcedHeadline) -> String {
-        "\(h.source)\u{1}\(h.headline.link ?? h.headline.id ?? h.headline.title)"
+        key(source: h.source, h.headline)
+    }
+
+    static func key(source: String, _ headline: Headline) -> String {
+        "\(source)\u{1}\(headline.link ?? headline.id ?? headline.title)"
     }
 }

@@ -81,14 +81,14 @@ public struct MorningRun: Sendable {
         let now = self.now
         var reports = sources.map { SourceReport(name: $0.name, url: $0.url, status: .failed, reason: .cancelled,
                                                   detail: "not fetched before the deadline") }
-        var kept = [[Headline]](repeating: [], count: sources.count)
+        var headlines = DayHeadlines(sources: sources.count, window: window)
         var settled = Array(repeating: false, count: sources.count)
         var batch = StateBatch(store: store)
         func settle(_ index: Int, _ answer: SourceAnswer, _ previous: SourceMemory?) throws {
             let source = sources[index]
             let reading = SourceReading(source, answer: answer, memory: previous, now: now)
             reports[index] = reading.report
-            kept[index] = reading.items.filter { DigestWindow.mayHold($0, window) }
+            headlines.set(reading.items, ofSource: index)
             settled[index] = true
             try batch.add(source.url, reading.memory, previous: previous)
         }
@@ -134,16 +134,12 @@ public struct MorningRun: Sendable {
         lap("fetch + parse")
 
         // 3. Keep the day's headlines; undated ones count from when they were first seen.
-        let all = sources.indices.flatMap { i in
-            kept[i].map { SourcedHeadline(source: sources[i].name, headline: $0, themeHint: sources[i].themeHint) }
-        }
-        kept = []
-        let undatedKeys = all.filter { $0.headline.published == nil }.map(DigestWindow.key(of:))
+        let collected = headlines.count
         // A headline first seen by this run belongs to this run's digest, even when the run
         // starts after the morning hour (cron at 07:05 for a window ending at 07:00).
-        let firstSeen = try state.firstSeen(undatedKeys, now: min(now, window.end.addingTimeInterval(-1)))
-        let todays = DigestWindow.select(all, in: window, firstSeen: firstSeen)
-        lap("select (\(todays.count) of \(all.count) headlines)")
+        let firstSeen = try state.firstSeen(headlines.undatedKeys(sources), now: min(now, window.end.addingTimeInterval(-1)))
+        let todays = headlines.takeSelected(sources, firstSeen: firstSeen)
+        lap("select (\(todays.count) of \(collected) headlines)")
 
         // 4. Themes, stories, ranking.
         progress?.stage("regroupement")
