@@ -67,6 +67,16 @@ public struct MorningRun: Sendable {
         // The theme lists load while the network works.
         let lexicon = Task.detached(priority: .userInitiated) { try config.loadThemes() }
         let window = DigestWindow.interval(for: day, morningHour: config.morningHour, timeZone: config.timeZone)
+        // A headline first seen by this run belongs to this run's digest, even when the run
+        // starts after the morning hour (cron at 07:05 for a window ending at 07:00).
+        let firstSeenNow = min(now, window.end.addingTimeInterval(-1))
+        // If every source may answer "not modified", group what was remembered meanwhile.
+        let expected: Task<ExpectedStories?, Error>? =
+            !sources.isEmpty && sources.allSatisfy({ validators[$0.url] != nil })
+            ? Task.detached(priority: .utility) {
+                try await ExpectedStories.group(sources, store: store, window: window, firstSeenNow: firstSeenNow, lexicon: lexicon)
+            }
+            : nil
         lap("state read")
 
         // 1. Fetch every source at once, with the validators of its last good response.
@@ -83,12 +93,24 @@ public struct MorningRun: Sendable {
                                                   detail: "not fetched before the deadline") }
         var headlines = DayHeadlines(sources: sources.count, window: window)
         var settled = Array(repeating: false, count: sources.count)
+        // 304s settled while the expected stories may still serve: their items are held
+        // there, not twice; read again if the expectation fails.
+        var expectedStillPossible = expected != nil
+        var heldByExpectation: [Int] = []
         var batch = StateBatch(store: store)
         func settle(_ index: Int, _ answer: SourceAnswer, _ previous: SourceMemory?) throws {
             let source = sources[index]
             let reading = SourceReading(source, answer: answer, memory: previous, now: now)
             reports[index] = reading.report
-            headlines.set(reading.items, ofSource: index)
+            if expectedStillPossible, reading.report.status != .notModified {
+                expectedStillPossible = false
+                expected?.cancel()
+            }
+            if expectedStillPossible {
+                heldByExpectation.append(index)
+            } else {
+                headlines.set(reading.items, ofSource: index)
+            }
             settled[index] = true
             try batch.add(source.url, reading.memory, previous: previous)
         }
@@ -134,19 +156,28 @@ public struct MorningRun: Sendable {
         lap("fetch + parse")
 
         // 3. Keep the day's headlines; undated ones count from when they were first seen.
-        let collected = headlines.count
-        // A headline first seen by this run belongs to this run's digest, even when the run
-        // starts after the morning hour (cron at 07:05 for a window ending at 07:00).
-        let firstSeen = try state.firstSeen(headlines.undatedKeys(sources), now: min(now, window.end.addingTimeInterval(-1)))
-        let todays = headlines.takeSelected(sources, firstSeen: firstSeen)
-        lap("select (\(todays.count) of \(collected) headlines)")
-
         // 4. Themes, stories, ranking.
-        progress?.stage("regroupement")
-        let stories = StoryAssembly(classifier: ThemeClassifier(lexicon: try await lexicon.value)).stories(from: todays)
+        let stories: [Story]
+        // Every source answered 304: today's input is what was remembered, grouped meanwhile
+        // (should that have failed, the stories are grouped here as on any other day).
+        if expectedStillPossible, let ready = (try? await expected?.value) ?? nil {
+            stories = ready.stories
+            lap("select + themes + stories (\(stories.count) of \(ready.headlineCount) headlines, grouped while fetching)")
+        } else {
+            for index in heldByExpectation {
+                headlines.set(try store.memory(of: sources[index].url)?.items ?? [], ofSource: index)
+            }
+            let collected = headlines.count
+            let firstSeen = try state.firstSeen(headlines.undatedKeys(sources), now: firstSeenNow)
+            let todays = headlines.takeSelected(sources, firstSeen: firstSeen)
+            lap("select (\(todays.count) of \(collected) headlines)")
+
+            progress?.stage("regroupement")
+            stories = StoryAssembly(classifier: ThemeClassifier(lexicon: try await lexicon.value)).stories(from: todays)
+            lap("themes + stories (\(stories.count))")
+        }
         let digest = Digest(day: day, window: window, timeZone: config.timeZone, generatedAt: now,
             stories: stories, coverage: reports)
-        lap("themes + stories (\(stories.count))")
 
         // 5. Files.
         progress?.stage("écriture")

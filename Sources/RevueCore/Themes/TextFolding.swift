@@ -110,25 +110,61 @@ enum TextFolding {
     static func foldWord(_ raw: String) -> String {
         if raw.utf8.allSatisfy({ $0 < 0x80 }) { return raw.lowercased() }
         var out = String.UnicodeScalarView()
-        for scalar in raw.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark, .spacingMark: continue
-            default: break
+        for scalar in raw.lowercased().unicodeScalars {
+            if scalar.isASCII {
+                out.append(scalar)
+                continue
             }
-            switch scalar.value {
-            case 0x0640: continue  // tatweel, a stretching stroke
-            case 0x0622, 0x0623, 0x0625, 0x0671: out.append("\u{0627}")  // alef forms
-            case 0x0629: out.append("\u{0647}")  // taa marbuta → haa
-            case 0x0649: out.append("\u{064A}")  // alef maqsura → yaa
-            case 0x0660...0x0669: out.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
-            case 0x06F0...0x06F9: out.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
-            case 0x0153: out.append("o"); out.append("e")  // œ
-            case 0x00E6: out.append("a"); out.append("e")  // æ
-            case 0x00DF: out.append("s"); out.append("s")  // ß
-            default: out.append(scalar)
-            }
+            // The canonical decomposition, scalar by scalar: the same as decomposing the
+            // word, since the reordering of marks that NFD adds does not matter once the
+            // marks are dropped.
+            for part in decomposition(of: scalar) { appendFolded(part, to: &out) }
         }
         return String(out)
+    }
+
+    private static func appendFolded(_ scalar: Unicode.Scalar, to out: inout String.UnicodeScalarView) {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: return
+        default: break
+        }
+        switch scalar.value {
+        case 0x0640: return  // tatweel, a stretching stroke
+        case 0x0622, 0x0623, 0x0625, 0x0671: out.append("\u{0627}")  // alef forms
+        case 0x0629: out.append("\u{0647}")  // taa marbuta → haa
+        case 0x0649: out.append("\u{064A}")  // alef maqsura → yaa
+        case 0x0660...0x0669: out.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
+        case 0x06F0...0x06F9: out.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
+        case 0x0153: out.append("o"); out.append("e")  // œ
+        case 0x00E6: out.append("a"); out.append("e")  // æ
+        case 0x00DF: out.append("s"); out.append("s")  // ß
+        default: out.append(scalar)
+        }
+    }
+
+    /// Canonical decompositions of the non-ASCII letters of Latin and Arabic text, worked
+    /// out once per process: decomposing each word through Foundation cost more than the
+    /// rest of reading a day's headlines and theme lists together.
+    private static let decompositions: [UInt32: [Unicode.Scalar]] = {
+        var table: [UInt32: [Unicode.Scalar]] = [:]
+        let ranges: [ClosedRange<UInt32>] = [0x00C0...0x024F, 0x0600...0x06FF, 0x1E00...0x1EFF]
+        for value in ranges.joined() {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let parts = Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+            if parts != [scalar] { table[value] = parts }
+        }
+        return table
+    }()
+
+    private static func decomposition(of scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        switch scalar.value {
+        case 0x00C0...0x024F, 0x0600...0x06FF, 0x1E00...0x1EFF:
+            return decompositions[scalar.value] ?? [scalar]
+        case 0x0300...0x036F:
+            return [scalar]  // combining marks: nothing to decompose
+        default:
+            return Array(String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars)
+        }
     }
 
     /// "833.000" and "833,000" → "833000"; "3,3" → "3.3"; "2025" stays.

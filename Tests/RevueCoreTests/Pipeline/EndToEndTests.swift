@@ -74,4 +74,72 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(again.digest.stories.count, outcome.digest.stories.count)
         XCTAssertEqual(second["Missing"]?.failingSince, now, "a source that keeps failing says since when")
     }
+
+    /// When every source answers 304, the stories are grouped from what was remembered
+    /// while the network works: the digest must be the one the run would have made anyway.
+    /// One changed feed sends the run back to the ordinary path.
+    func testAllNotModifiedRunsGroupWhileFetchingAndGiveTheSameDigest() async throws {
+        let site = TestPaths.temporaryDirectory()
+        let out = TestPaths.temporaryDirectory()
+        let stateDir = TestPaths.temporaryDirectory()
+        defer {
+            for dir in [site, out, stateDir] { try? FileManager.default.removeItem(atPath: dir) }
+        }
+        for file in ["lematin.xml", "le360.xml", "mwn.atom"] {
+            try FileManager.default.copyItem(atPath: TestPaths.fixtures("e2e") + "/" + file, toPath: site + "/" + file)
+        }
+        let server = try StaticFileServer(directory: site)
+        var config = RevueConfig()
+        config.sources = [
+            Source(name: "Le Matin", url: server.url("lematin.xml"), language: "fr"),
+            Source(name: "Le360", url: server.url("le360.xml"), language: "fr"),
+            Source(name: "Morocco World News", url: server.url("mwn.atom"), language: "en"),
+        ]
+        config.fetch.stageTimeout = .seconds(20)
+        let day = DigestDay(year: 2025, month: 12, day: 23)
+        let now = ISO8601DateFormatter().date(from: "2025-12-23T06:10:00Z")!
+        let store = try StateStore(directory: stateDir)
+        func run(_ minutes: Double) async throws -> RunOutcome {
+            try await MorningRun(config: config, day: day, now: now.addingTimeInterval(minutes * 60), outputDirectory: out,
+                state: store).run()
+        }
+        func summary(_ outcome: RunOutcome) -> [String] {
+            outcome.digest.stories.map { "\($0.id) \($0.theme) \($0.headlines.map(\.source))" }
+        }
+        func groupedWhileFetching(_ outcome: RunOutcome) -> Bool {
+            outcome.timings.contains { $0.stage.contains("grouped while fetching") }
+        }
+
+        let first = try await run(0)
+        XCTAssertFalse(groupedWhileFetching(first), "a first run has nothing remembered")
+        let second = try await run(1)
+        XCTAssertTrue(second.digest.coverage.allSatisfy { $0.status == .notModified })
+        XCTAssertTrue(groupedWhileFetching(second))
+        XCTAssertEqual(summary(second), summary(first))
+        let text = try String(contentsOfFile: second.files.text, encoding: .utf8)
+        XCTAssertTrue(text.contains("Un dossier sans date"), "undated headlines keep the day they were first seen")
+
+        // Le360 changes: its new headline is in, and the others still come from memory.
+        let le360 = site + "/le360.xml"
+        var feed = try String(contentsOfFile: le360, encoding: .utf8)
+        feed = feed.replacingOccurrences(of: "<item>", with: """
+            <item><title>Intempéries : alerte orange sur le Rif et l'Oriental</title>\
+            <link>https://le360.ma/societe/alerte-orange-rif</link>\
+            <pubDate>Tue, 23 Dec 2025 05:30:00 GMT</pubDate></item>
+            <item>
+            """, options: [], range: feed.range(of: "<item>"))
+        try feed.write(toFile: le360, atomically: true, encoding: .utf8)
+        // http.server's Last-Modified has a one-second resolution.
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(5)], ofItemAtPath: le360)
+        let third = try await run(2)
+        XCTAssertFalse(groupedWhileFetching(third))
+        let statuses = Dictionary(uniqueKeysWithValues: third.digest.coverage.map { ($0.name, $0.status) })
+        XCTAssertEqual(statuses["Le360"], .ok)
+        XCTAssertEqual(statuses["Le Matin"], .notModified)
+        XCTAssertEqual(statuses["Morocco World News"], .notModified)
+        XCTAssertTrue(third.digest.stories.contains { $0.title.contains("alerte orange sur le Rif") })
+        XCTAssertEqual(third.digest.stories.count, first.digest.stories.count + 1)
+        XCTAssertTrue(Set(third.digest.stories.flatMap(\.sources)).isSuperset(of: ["Le Matin", "Morocco World News"]),
+            "sources that answered 304 keep their headlines")
+    }
 }
