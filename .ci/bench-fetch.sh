@@ -13,8 +13,8 @@ FEEDSERVER="$SHARED/bench/feedserver.py"
 [ -f "$FEEDSERVER" ] || { echo "bench-fetch: $FEEDSERVER not found (set SHARED=...)" >&2; exit 2; }
 
 if [ -z "${BIN:-}" ]; then
-    swift build -c release --product revue >&2
-    BIN="$(swift build -c release --show-bin-path)/revue"
+    swift build -c release --static-swift-stdlib --product revue >&2
+    BIN="$(swift build -c release --static-swift-stdlib --show-bin-path)/revue"
 fi
 
 work=$(mktemp -d)

@@ -11,7 +11,8 @@ SERVER=${FEEDSERVER:-../shared/bench/feedserver.py}
 DIR=${BENCH_DIR:-/tmp/revue-bench-feeds-$FEEDS-$ITEMS}
 REVUE=${REVUE:-.build/release/revue}
 
-[ -x "$REVUE" ] || swift build -c release >/dev/null
+[ -x "$REVUE" ] || swift build -c release --static-swift-stdlib --product revue >/dev/null 2>&1 \
+    || { echo "build failed: run swift build -c release --static-swift-stdlib" >&2; exit 1; }
 if [ ! -f "$DIR/feed_00000.xml" ]; then
     python3 "$SERVER" --write-dir "$DIR" --feeds "$FEEDS" --items "$ITEMS" >/dev/null
 fi

@@ -8,7 +8,6 @@ import Foundation
 struct HeadlineSignature: Sendable {
     /// The title without outlet decorations, folded: equal strings are the same headline.
     var titleKey: String
-    var linkKey: String?
     /// The outlet cut the title short ("…"): `titleKey` is then the start of the full one.
     var isTruncated: Bool
     /// Key → weight before batch frequency is applied.
@@ -19,41 +18,29 @@ struct HeadlineSignature: Sendable {
     /// Stems are this many letters: "interpellées" and "interpellés" meet at "interp".
     static let stemLength = 6
 
-    init(_ headline: Headline) {
-        self.init(title: headline.title)
-        linkKey = LinkKey.key(headline.link)
-    }
-
-    /// The signature of a title alone (no link).
     init(title: String) {
         let cleaned = TitleCleaner.clean(title)
         let trimmed = title.trimmedWhitespace
         isTruncated = trimmed.hasSuffix("…") || trimmed.hasSuffix("...")
         let tokens = TextFolding.tokens(cleaned)
         titleKey = tokens.map(\.text).joined(separator: " ")
-        linkKey = nil
         (keys, names) = Self.keys(of: tokens)
     }
 
     /// Signatures of many headlines, on all cores; the same title, common when outlets
-    /// syndicate, is read once.
-    static func signatures(of headlines: [Headline]) -> [HeadlineSignature] {
+    /// syndicate, is read once (and its signature shared).
+    static func signatures(of items: [SourcedHeadline]) -> [HeadlineSignature] {
         var titleIndex: [UTF8Key: Int] = [:]
         var titles: [String] = []
-        let slots = headlines.map { headline in
-            let key = UTF8Key(headline.title)
+        let slots = items.map { item in
+            let key = UTF8Key(item.headline.title)
             if let known = titleIndex[key] { return known }
             titleIndex[key] = titles.count
-            titles.append(headline.title)
+            titles.append(item.headline.title)
             return titles.count - 1
         }
         let byTitle = ConcurrentMap.map(titles) { HeadlineSignature(title: $0) }
-        let linkKeys = ConcurrentMap.map(headlines) { LinkKey.key($0.link) }
-        return zip(slots, linkKeys).map { slot, linkKey in
-            var signature = byTitle[slot]
-            signature.linkKey = linkKey
-            return signature
-        }
+        return slots.map { byTitle[$0] }
     }
 
     private static func keys(of tokens: [FoldedToken]) -> ([String: Double], Set<String>) {

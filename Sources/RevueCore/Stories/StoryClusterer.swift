@@ -24,8 +24,9 @@ public struct StoryClusterer: Sendable {
     /// Stories in order of their first headline; every input headline is in exactly one.
     public func cluster(_ items: [SourcedHeadline]) -> [Story] {
         guard !items.isEmpty else { return [] }
-        let signatures = HeadlineSignature.signatures(of: items.map(\.headline))
-        let atoms = Self.sameArticleGroups(signatures)
+        let signatures = HeadlineSignature.signatures(of: items)
+        // Links are only needed here: not kept beside the signatures.
+        let atoms = Self.sameArticleGroups(signatures, links: ConcurrentMap.map(items) { LinkKey.fingerprint($0.headline.link) })
         let leads = atoms.map { signatures[$0[0]] }
         let weights = Self.weightedKeys(leads)
 
@@ -77,7 +78,7 @@ public struct StoryClusterer: Sendable {
     // MARK: - Evidence
 
     /// Indexes of headlines with the same link or the same cleaned title, in input order.
-    static func sameArticleGroups(_ signatures: [HeadlineSignature]) -> [[Int]] {
+    static func sameArticleGroups(_ signatures: [HeadlineSignature], links: [UInt128?]) -> [[Int]] {
         var parent = Array(signatures.indices)
         func root(_ i: Int) -> Int {
             var i = i
@@ -87,10 +88,10 @@ public struct StoryClusterer: Sendable {
             }
             return i
         }
-        var firstWithLink: [String: Int] = [:]
+        var firstWithLink: [UInt128: Int] = [:]
         var firstWithTitle: [String: Int] = [:]
         for (index, signature) in signatures.enumerated() {
-            if let link = signature.linkKey {
+            if let link = links[index] {
                 if let other = firstWithLink[link] { parent[root(index)] = root(other) } else { firstWithLink[link] = index }
             }
             if !signature.titleKey.isEmpty {

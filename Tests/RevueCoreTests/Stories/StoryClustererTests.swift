@@ -134,6 +134,11 @@ final class StoryClustererTests: XCTestCase {
         XCTAssertEqual(LinkKey.key("HTTPS://m.Hespress.com/politique/x.html/amp?b=2&ref=tw&a=1"), "hespress.com/politique/x.html?a=1&b=2")
         XCTAssertEqual(LinkKey.key("https://le360.ma/?share=fb"), "le360.ma")
         XCTAssertEqual(LinkKey.key(" https://le360.ma:443/a "), "le360.ma/a")
+        // What merging compares: the key's fingerprint.
+        XCTAssertEqual(LinkKey.fingerprint("http://www.le360.ma/a/?utm_medium=rss"), LinkKey.fingerprint("https://le360.ma/a"))
+        XCTAssertNotEqual(LinkKey.fingerprint("https://le360.ma/a"), LinkKey.fingerprint("https://le360.ma/b"))
+        XCTAssertNotEqual(LinkKey.fingerprint("https://le360.ma/a?id=1"), LinkKey.fingerprint("https://le360.ma/a?id=2"))
+        XCTAssertNil(LinkKey.fingerprint("ftp://le360.ma/a"))
     }
 
     func testFiveThousandHeadlinesAreQuick() {
