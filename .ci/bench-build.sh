@@ -7,7 +7,8 @@
 #                           # then 2,000 feeds cold for the peak memory
 #
 # Run it from anywhere: it runs revue in a scratch folder, so no Config/revue.toml applies
-# (the built-in defaults do). Each figure is the best of RUNS runs (default 3).
+# (the built-in defaults do). Each figure is the best and the median of RUNS runs (default 3);
+# the memory is the highest peak of them.
 # Needs python3; builds the release binary as the README recommends (static Swift runtime).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,10 +48,10 @@ once() { # state-dir: one build, prints "wall rss"
     cat "$WORK/time"
 }
 
-report() { # label wall rss
+report() { # label best median rss
     local summary
     summary=$(python3 -c "import json,glob;d=json.load(open(sorted(glob.glob('$WORK/out/*.status.json'))[-1]));print(d['sources_ok'],'ok,',d['sources_failed'],'failed,',sum(s.get('items',0) for s in d['sources']),'headlines,',d['stories'],'stories')")
-    printf '%-34s %6.2f s  %6d MB peak   %s\n' "$1" "$2" $(($3 / 1024)) "$summary"
+    printf '%-32s %6.2f s (median %5.2f)  %4d MB peak   %s\n' "$1" "$2" "$3" $(($4 / 1024)) "$summary"
 }
 
 stop_server() {
@@ -59,17 +60,18 @@ stop_server() {
     rm -f "$WORK/port"
 }
 
-run() { # label mode(cold|warm) ; best of RUNS
-    local label=$1 mode=$2 best="" rss=0 i wall r
+run() { # label mode(cold|warm) ; best and median of RUNS, highest peak memory
+    local label=$1 mode=$2 walls="" rss=0 i wall r
     for i in $(seq "$RUNS"); do
         if [ "$mode" = cold ]; then rm -rf "$WORK/state"; fi
         if [ "$mode" = warm ] && [ ! -d "$WORK/state" ]; then once "$WORK/state" >/dev/null; fi
         read -r wall r < <(once "$WORK/state")
-        if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
+        walls="$walls $wall"
         [ "$r" -gt "$rss" ] && rss=$r
         sleep 0.5
     done
-    report "$label" "$best" "$rss"
+    read -r best median < <(printf '%s\n' $walls | sort -n | awk '{v[NR]=$1} END{print v[1], v[int((NR+1)/2)]}')
+    report "$label" "$best" "$median" "$rss"
 }
 
 echo "revue build --opml --date $DAY: $FEEDS feeds x $ITEMS items, ${LATENCY} ms latency, $(nproc) cores"
@@ -84,5 +86,5 @@ stop_server
 
 FEEDS=2000
 start_server
-RUNS=1 run "2,000 feeds (cold)" cold
+RUNS=${MEMORY_RUNS:-3} run "2,000 feeds (cold)" cold
 stop_server

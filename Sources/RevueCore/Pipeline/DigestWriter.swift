@@ -21,10 +21,10 @@ public struct DigestWriter: Sendable {
         let files = DigestFiles(text: base + ".txt", html: base + ".html", mail: base + ".eml",
             status: base + ".status.json")
         let rendered = RenderedDigest(digest, mail: mail)
-        try AtomicFile.write(rendered.text, to: files.text)
-        try AtomicFile.write(rendered.html, to: files.html)
-        try AtomicFile.write(rendered.mail, to: files.mail)
-        try AtomicFile.write(try StatusFile(digest).json(), to: files.status)
+        try AtomicFile.write([
+            (Data(rendered.text.utf8), files.text), (Data(rendered.html.utf8), files.html),
+            (Data(rendered.mail.utf8), files.mail), (try StatusFile(digest).json(), files.status),
+        ])
         return files
     }
 }

@@ -4,19 +4,50 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes a file so that readers (and a mailer started right after) never see half of it:
-/// write a temporary file beside it, flush it to disk, then rename it over the target.
+/// Writes files so that readers (and a mailer started right after) never see half of one,
+/// and so that they survive a crash: each is written to a temporary file beside it and
+/// flushed to disk, then renamed over its target, then the folder itself is flushed (the
+/// renames are only durable once the directory is).
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws {
-        try write(Data(text.utf8), to: path)
+        try write([(Data(text.utf8), path)])
     }
 
     public static func write(_ data: Data, to path: String) throws {
+        try write([(data, path)])
+    }
+
+    /// Several files of one folder: all written and flushed, then all renamed, then the
+    /// folder flushed once.
+    public static func write(_ files: [(data: Data, path: String)]) throws {
+        var written: [(temp: String, path: String)] = []
+        defer { for (temp, _) in written { unlink(temp) } }
+        for (data, path) in files {
+            let temp = temporaryPath(for: path)
+            try writeAndFlush(data, to: temp, target: path)
+            written.append((temp, path))
+        }
+        for (temp, path) in written {
+            guard rename(temp, path) == 0 else { throw POSIXFailure("cannot write \(path)") }
+        }
+        written = []
+        for folder in Set(files.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path }) {
+            let fd = open(folder, O_RDONLY | O_DIRECTORY)
+            if fd >= 0 {
+                _ = fsync(fd)
+                close(fd)
+            }
+        }
+    }
+
+    private static func temporaryPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)
-        let temp = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+    }
+
+    private static func writeAndFlush(_ data: Data, to temp: String, target path: String) throws {
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw POSIXFailure("cannot create \(temp)") }
+        guard fd >= 0 else { throw POSIXFailure("cannot write \(path)") }
         var ok = true
         data.withUnsafeBytes { raw in
             var offset = 0
@@ -31,10 +62,11 @@ public enum AtomicFile {
             }
         }
         ok = ok && fsync(fd) == 0
+        let failure = ok ? nil : POSIXFailure("cannot write \(path)")
         close(fd)
-        guard ok, rename(temp, path) == 0 else {
+        if let failure {
             unlink(temp)
-            throw POSIXFailure("cannot write \(path)")
+            throw failure
         }
     }
 }

@@ -110,4 +110,19 @@ final class StateStoreTests: XCTestCase {
             .filter { $0.hasPrefix(".revue-atomic") }
         XCTAssertTrue(leftovers.isEmpty)
     }
+
+    func testAtomicWriteOfSeveralFilesWritesAllOrLeavesNoTemporaryFile() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try AtomicFile.write([(Data("a".utf8), dir + "/a.txt"), (Data("b".utf8), dir + "/b.txt")])
+        XCTAssertEqual(try String(contentsOfFile: dir + "/a.txt", encoding: .utf8), "a")
+        XCTAssertEqual(try String(contentsOfFile: dir + "/b.txt", encoding: .utf8), "b")
+
+        // The second target's folder does not exist: nothing is renamed, no temporary file stays.
+        XCTAssertThrowsError(try AtomicFile.write([(Data("A".utf8), dir + "/a.txt"), (Data("c".utf8), dir + "/missing/c.txt")])) {
+            XCTAssertTrue("\($0)".contains("missing/c.txt"), "\($0)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: dir + "/a.txt", encoding: .utf8), "a")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), ["a.txt", "b.txt"])
+    }
 }
