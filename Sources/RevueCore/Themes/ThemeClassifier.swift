@@ -41,9 +41,10 @@ public struct ThemeClassifier: Sendable {
         let scoring = lexicon.scoring
 
         let title = TextFolding.tokens(headline.title)
-        let kickerEnd = Self.kickerLength(of: headline.title)
+        let kickerEnd = Self.kickerLength(of: headline.title, tokens: title)
         var rubricThemes = Set<Theme>()
-        let titleScalars = Array(headline.title.unicodeScalars)
+        // The title as written, to quote matched words: only for explanations.
+        let titleScalars = explain ? Array(headline.title.unicodeScalars) : []
         for match in lexicon.matches(in: title) {
             let term = lexicon.terms[match.term]
             // The rubric names the theme once, however many of its words match.
@@ -65,7 +66,7 @@ public struct ThemeClassifier: Sendable {
             tally.addOnce(lexicon, linkWords.joined(separator: " "), factor: scoring.link, where: "link")
         }
         for category in headline.categories {
-            if let theme = lexicon.section(named: category) {
+            if let theme = lexicon.cachedSection(named: category) {
                 tally.add(theme, scoring.section, "category «\(category)»")
             } else {
                 tally.addOnce(lexicon, category, factor: scoring.category, where: "category")
@@ -108,16 +109,18 @@ public struct ThemeClassifier: Sendable {
     // MARK: - Evidence
 
     /// Number of title tokens before the first " : " (or ": "), when that rubric is short.
-    static func kickerLength(of title: String) -> Int? {
-        guard let colon = title.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
-        let count = TextFolding.tokens(String(title[..<colon])).count
+    /// `tokens` are the title's (a colon is never inside a word).
+    static func kickerLength(of title: String, tokens: [FoldedToken]) -> Int? {
+        guard let colon = title.unicodeScalars.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let offset = title.unicodeScalars.distance(from: title.unicodeScalars.startIndex, to: colon)
+        let count = tokens.prefix { $0.scalarRange.upperBound <= offset }.count
         return (1...5).contains(count) ? count : nil
     }
 
     /// The words of a link's path ("/sport/football/can-2025-x.html" → sport, football, can, 2025, x).
     static func pathWords(of link: String?) -> [String] {
         // By hand rather than URLComponents, which is slow on Linux and runs for every headline.
-        guard let link, let scheme = link.range(of: "://") else { return [] }
+        guard let link, let scheme = link.utf8.firstRange(of: "://".utf8) else { return [] }
         let afterHost = link[scheme.upperBound...]
         guard let slash = afterHost.firstIndex(of: "/") else { return [] }
         let rawPath = afterHost[slash...].prefix { $0 != "?" && $0 != "#" }
@@ -158,7 +161,7 @@ private struct Tally {
     /// is not ten times more about it.
     mutating func addOnce(_ lexicon: ThemeLexicon, _ text: String, factor: Double, where place: String) {
         let tokens = TextFolding.tokens(text)
-        let scalars = Array(text.unicodeScalars)
+        let scalars = explain ? Array(text.unicodeScalars) : []
         var seen = Set<Int>()
         for match in lexicon.matches(in: tokens) where seen.insert(match.term).inserted {
             let term = lexicon.terms[match.term]

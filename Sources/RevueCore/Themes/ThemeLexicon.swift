@@ -45,7 +45,8 @@ public struct ThemeLexicon: Sendable {
 
     var terms: [Term] = []
     /// Section names per theme, as they appear in link paths and feed categories.
-    var sections: [String: Theme] = [:]
+    private(set) var sections: [String: Theme] = [:]
+    private let sectionMemo = ShardedCache<Theme?>(shards: 4, limit: 4096)
     public var scoring = Scoring()
 
     /// Terms by their first word (exact words), and by the first three letters of a prefix.
@@ -123,11 +124,11 @@ public struct ThemeLexicon: Sendable {
             var longest = 0
             var best: [Theme: Int] = [:]
             for variant in tokens[position].variants {
-                var candidates = exactIndex[variant] ?? []
-                if variant.count >= Self.prefixKeyLength {
-                    candidates += prefixIndex[String(variant.prefix(Self.prefixKeyLength))] ?? []
-                }
-                for candidate in candidates {
+                // Folded words hold no combining marks: scalars are characters here.
+                let prefix = variant.unicodeScalars.prefix(Self.prefixKeyLength)
+                let byPrefix = prefix.count == Self.prefixKeyLength
+                    ? prefixIndex[String(String.UnicodeScalarView(prefix))] ?? [] : []
+                for candidate in (exactIndex[variant] ?? []) + byPrefix {
                     let term = terms[candidate]
                     guard term.words.count >= longest, matchesTerm(candidate, tokens, at: position) else { continue }
                     if term.words.count > longest {
@@ -167,5 +168,11 @@ public struct ThemeLexicon: Sendable {
     /// The theme a link path segment or a feed category names, if any ("sport", "monde").
     func section(named text: String) -> Theme? {
         sections[TextFolding.fold(text)]
+    }
+
+    /// `section(named:)` for feed categories, remembered per lexicon: a feed repeats the
+    /// same few categories under every item.
+    func cachedSection(named text: String) -> Theme? {
+        sectionMemo.value(for: text) { section(named: text) }
     }
 }
