@@ -79,94 +79,21 @@ public struct MorningRun: Sendable {
             : nil
         lap("state read")
 
-        // 1. Fetch every source at once, with the validators of its last good response.
-        progress?.fetchStarted(total: sources.count)
-        let requests = sources.map { FetchRequest(url: $0.url, validators: validators[$0.url]) }
-        var engine: FetchEngine? = FetchEngine(settings: config.fetch)
-        let deadline = ContinuousClock.now.advanced(by: config.fetch.stageTimeout)
-
-        // 2. Parse each answer as soon as it arrives, on all cores, then settle it at once:
-        //    its memory goes to the state (in batches) and only the day's headlines stay in
-        //    memory, so a run over thousands of sources stays small.
-        let now = self.now
-        var reports = sources.map { SourceReport(name: $0.name, url: $0.url, status: .failed, reason: .cancelled,
-                                                  detail: "not fetched before the deadline") }
-        var headlines = DayHeadlines(sources: sources.count, window: window)
-        var settled = Array(repeating: false, count: sources.count)
-        // 304s settled while the expected stories may still serve: their items are held
-        // there, not twice; read again if the expectation fails.
-        var expectedStillPossible = expected != nil
-        var heldByExpectation: [Int] = []
-        var batch = StateBatch(store: store)
-        func settle(_ index: Int, _ answer: SourceAnswer, _ previous: SourceMemory?) throws {
-            let source = sources[index]
-            let reading = SourceReading(source, answer: answer, memory: previous, now: now)
-            reports[index] = reading.report
-            if expectedStillPossible, reading.report.status != .notModified {
-                expectedStillPossible = false
-                expected?.cancel()
-            }
-            if expectedStillPossible {
-                heldByExpectation.append(index)
-            } else {
-                headlines.set(reading.items, ofSource: index)
-            }
-            settled[index] = true
-            try batch.add(source.url, reading.memory, previous: previous)
-        }
-        // Only a 304 or a failure needs what was remembered (items, failure streak): read
-        // and decoded in the parse task, off the path that collects the answers.
-        @Sendable func answer(_ index: Int, _ result: Result<FetchResponse, FetchError>) throws
-            -> (Int, SourceAnswer, SourceMemory?)
-        {
-            let answer = SourceAnswer.from(result, source: sources[index], now: now)
-            if case .items = answer { return (index, answer, nil) }
-            return (index, answer, try store.memory(of: sources[index].url))
-        }
-        try await withThrowingTaskGroup(of: (Int, SourceAnswer, SourceMemory?).self) { group in
-            var done = 0, parsing = 0
-            // A few parses at a time: a finished one is settled before the next starts, so
-            // bodies do not pile up when the network outruns the parser.
-            let maxParsing = 2 * ProcessInfo.processInfo.activeProcessorCount
-            var failure: Error?
-            await engine?.forEachResult(requests, deadline: deadline) { index, result in
-                done += 1
-                progress?.sourceDone(sources[index].name, failed: (try? result.get()) == nil, done: done, total: sources.count)
-                do {
-                    if parsing >= maxParsing, let (finished, answer, previous) = try await group.next() {
-                        try settle(finished, answer, previous)
-                        parsing -= 1
-                    }
-                } catch {
-                    failure = failure ?? error
-                }
-                group.addTask { try answer(index, result) }
-                parsing += 1
-            }
-            // Its connections and buffers are not needed any more.
-            engine = nil
-            if let failure { throw failure }
-            for try await (index, answer, previous) in group { try settle(index, answer, previous) }
-        }
-        // Sources the deadline cut before any answer keep their memory and start a streak.
-        for index in sources.indices where !settled[index] {
-            try settle(index, .failed(.cancelled, "not fetched before the deadline"), try store.memory(of: sources[index].url))
-        }
-        try batch.flush()
+        // 1–2. Fetch every source at once, with the validators of its last good response;
+        //      parse and settle each answer as it arrives.
+        var settlement = SourceSettlement(sources: sources, store: store, now: now, window: window, expected: expected)
+        try await settlement.fetchAll(validators: validators, settings: config.fetch, progress: progress)
         lap("fetch + parse")
 
-        // 3. Keep the day's headlines; undated ones count from when they were first seen.
-        // 4. Themes, stories, ranking.
+        // 3–4. The day's headlines (undated ones count from when they were first seen),
+        //      grouped into themed, ranked stories.
         let stories: [Story]
-        // Every source answered 304: today's input is what was remembered, grouped meanwhile
-        // (should that have failed, the stories are grouped here as on any other day).
-        if expectedStillPossible, let ready = (try? await expected?.value) ?? nil {
+        if let ready = await settlement.expectedStories() {
+            // Every source answered 304: today's input is what was remembered, grouped meanwhile.
             stories = ready.stories
             lap("select + themes + stories (\(stories.count) of \(ready.headlineCount) headlines, grouped while fetching)")
         } else {
-            for index in heldByExpectation {
-                headlines.set(try store.memory(of: sources[index].url)?.items ?? [], ofSource: index)
-            }
+            var headlines = try settlement.takeHeadlines()
             let collected = headlines.count
             let firstSeen = try state.firstSeen(headlines.undatedKeys(sources), now: firstSeenNow)
             let todays = headlines.takeSelected(sources, firstSeen: firstSeen)
@@ -177,7 +104,7 @@ public struct MorningRun: Sendable {
             lap("themes + stories (\(stories.count))")
         }
         let digest = Digest(day: day, window: window, timeZone: config.timeZone, generatedAt: now,
-            stories: stories, coverage: reports)
+            stories: stories, coverage: settlement.reports)
 
         // 5. Files.
         progress?.stage("écriture")
