@@ -19,21 +19,18 @@ public struct HTTPValidators: Sendable, Hashable, Codable {
     public static func next(after response: FetchResponse, previous: HTTPValidators?) -> HTTPValidators {
         let sent = HTTPValidators(etag: response.etag, lastModified: response.lastModified)
         guard response.isNotModified else { return sent }
-        return HTTPValidators(
-            etag: sent.etag ?? previous?.etag, lastModified: sent.lastModified ?? previous?.lastModified)
+        return confirmed(by: sent, stored: previous)
+    }
+
+    /// The stored validators after a 304 that repeated `sent` (often nothing, sometimes a
+    /// refreshed Last-Modified or ETag).
+    public static func confirmed(by sent: HTTPValidators, stored: HTTPValidators?) -> HTTPValidators {
+        HTTPValidators(etag: sent.etag ?? stored?.etag, lastModified: sent.lastModified ?? stored?.lastModified)
     }
 }
 
 extension FetchRequest {
     public init(url: String, validators: HTTPValidators?) {
         self.init(url: url, etag: validators?.etag, lastModified: validators?.lastModified)
-    }
-}
-
-extension SourceReport {
-    /// The report of a source whose fetch failed: its classified reason and the message.
-    public init(name: String, url: String, fetchError: FetchError, failingSince: Date? = nil) {
-        self.init(name: name, url: url, status: .failed, reason: fetchError.reason, detail: fetchError.message,
-                  failingSince: failingSince)
     }
 }

@@ -4,7 +4,8 @@ import Foundation
 /// computed as soon as the answer arrives, in parallel with the other sources.
 public enum SourceAnswer: Sendable {
     case items([Headline], etag: String?, lastModified: String?)
-    case notModified
+    /// With the validators the 304 repeated, if any.
+    case notModified(HTTPValidators)
     case failed(FailureReason, String)
 
     /// Parses a fetch result. Pure: the clock is `now`.
@@ -13,7 +14,7 @@ public enum SourceAnswer: Sendable {
         case .failure(let error):
             return .failed(error.reason, error.message)
         case .success(let response) where response.isNotModified:
-            return .notModified
+            return .notModified(HTTPValidators(etag: response.etag, lastModified: response.lastModified))
         case .success(let response) where !(200..<300).contains(response.status):
             return .failed(.httpStatus, "HTTP \(response.status)")
         case .success(let response):
@@ -57,8 +58,13 @@ public struct SourceReading: Sendable {
                 detail: detail, failingSince: previous.failingSince)
             items = []
             self.memory = kept
-        case .notModified:
+        case .notModified(let repeated):
+            // A 304 confirms the stored validators, updated with any it repeats.
             var kept = previous
+            let validators = HTTPValidators.confirmed(by: repeated, stored: HTTPValidators(etag: previous.etag,
+                lastModified: previous.lastModified))
+            kept.etag = validators.etag
+            kept.lastModified = validators.lastModified
             kept.failingSince = nil
             kept.lastSuccess = now
             report = SourceReport(name: source.name, url: source.url, status: .notModified, items: previous.items.count)

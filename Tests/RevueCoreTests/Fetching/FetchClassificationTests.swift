@@ -118,10 +118,24 @@ final class FetchClassificationTests: XCTestCase {
         let request = FetchRequest(url: "u", validators: stored)
         XCTAssertEqual(request.etag, stored.etag)
         XCTAssertEqual(request.lastModified, stored.lastModified)
-        let report = SourceReport(name: "Le Matin", url: "u", fetchError: FetchError(.httpStatus, "HTTP 503 Service Unavailable"))
+        let report = SourceReading.read(Source(name: "Le Matin", url: "u"),
+            fetched: .failure(FetchError(.httpStatus, "HTTP 503 Service Unavailable")), memory: nil, now: Date()).report
         XCTAssertEqual(report.status, .failed)
         XCTAssertEqual(report.reason, .httpStatus)
         XCTAssertEqual(report.detail, "HTTP 503 Service Unavailable")
+    }
+
+    func testA304KeepsTheItemsAndRefreshesTheValidatorsItRepeats() {
+        let remembered = SourceMemory(etag: "\"v1\"", lastModified: "Mon, 13 Nov 2023 00:00:00 GMT",
+            items: [Headline(title: "Titre")], lastSuccess: Date(timeIntervalSince1970: 0))
+        let refreshed = FetchResponse(status: 304, body: Data(), effectiveURL: "u", lastModified: "Tue, 14 Nov 2023 06:00:00 GMT")
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        let reading = SourceReading.read(Source(name: "Le Matin", url: "u"), fetched: .success(refreshed), memory: remembered, now: now)
+        XCTAssertEqual(reading.report.status, .notModified)
+        XCTAssertEqual(reading.items.map(\.title), ["Titre"])
+        XCTAssertEqual(reading.memory.etag, "\"v1\"", "a validator the 304 does not repeat is kept")
+        XCTAssertEqual(reading.memory.lastModified, "Tue, 14 Nov 2023 06:00:00 GMT", "one it repeats is updated")
+        XCTAssertEqual(reading.memory.lastSuccess, now)
     }
 
     func testDurationsReadAsSeconds() {
