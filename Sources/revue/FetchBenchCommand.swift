@@ -57,8 +57,9 @@ struct FetchBenchCommand: AsyncParsableCommand {
             print(Self.summary(pass: pass, results: results, elapsed: elapsed))
             for (index, result) in results.enumerated() {
                 if case .success(let response) = result {
-                    requests[index].etag = response.etag ?? requests[index].etag
-                    requests[index].lastModified = response.lastModified ?? requests[index].lastModified
+                    let stored = HTTPValidators(etag: requests[index].etag, lastModified: requests[index].lastModified)
+                    requests[index] = FetchRequest(url: requests[index].url,
+                        validators: HTTPValidators.next(after: response, previous: stored))
                 }
             }
         }

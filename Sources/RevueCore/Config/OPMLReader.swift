@@ -26,9 +26,9 @@ public enum OPMLReader {
                 fix: "export the feed list from your reader as OPML")
         }
         defer { xmlFreeDoc(doc) }
-        guard LibXML.name(root) == "opml" else {
+        guard root.localName == "opml" else {
             throw ConfigError(file: path, line: Int(xmlGetLineNo(root)),
-                message: "the root element is <\(LibXML.name(root))>, not <opml>",
+                message: "the root element is <\(root.localName)>, not <opml>",
                 fix: "export the feed list from your reader as OPML")
         }
         var sources: [Source] = []
@@ -39,11 +39,11 @@ public enum OPMLReader {
             while let current = child {
                 defer { child = current.pointee.next }
                 guard current.pointee.type == XML_ELEMENT_NODE else { continue }
-                let name = LibXML.name(current)
+                let name = current.localName
                 if name == "body" { walk(current, folder: folder); continue }
                 guard name == "outline" else { continue }
-                let title = LibXML.attribute(current, "title") ?? LibXML.attribute(current, "text")
-                guard let url = LibXML.attribute(current, "xmlUrl") ?? LibXML.attribute(current, "xmlurl"),
+                let title = current.attribute("title") ?? current.attribute("text")
+                guard let url = current.attribute("xmlUrl") ?? current.attribute("xmlurl"),
                     url.lowercased().hasPrefix("http://") || url.lowercased().hasPrefix("https://")
                 else {
                     walk(current, folder: title ?? folder)
@@ -54,11 +54,11 @@ public enum OPMLReader {
                     sourceName += " (\(URL(string: url)?.host ?? url))"
                     names.insert(sourceName.lowercased())
                 }
-                let categories = (LibXML.attribute(current, "category") ?? "")
+                let categories = (current.attribute("category") ?? "")
                     .split(whereSeparator: { $0 == "," || $0 == "/" }).map(String.init)
                 let hint = categories.lazy.compactMap(ThemeHintNames.theme(for:)).first
                     ?? folder.flatMap(ThemeHintNames.theme(for:))
-                sources.append(Source(name: sourceName, url: url, language: LibXML.attribute(current, "language"),
+                sources.append(Source(name: sourceName, url: url, language: current.attribute("language"),
                     themeHint: hint))
             }
         }

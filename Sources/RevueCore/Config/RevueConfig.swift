@@ -236,8 +236,3 @@ extension RevueConfig {
         }
     }
 }
-
-/// The ready-made HTML profiles a source can name instead of writing XPath rules.
-public enum HTMLProfiles {
-    public static let known = ["aggregator"]
-}

@@ -27,7 +27,7 @@ final class CurlMultiLoop: Sendable {
     private let multi: MultiHandle
     private let inbox = Mutex(Inbox())
     /// Easy handles alive at once: the rest wait as plain values, which keeps memory flat
-    /// for thousands of sources. A few more than the connections keep every one busy.
+    /// for thousands of sources (see `FetchSettings.transfersInFlight`).
     private let admissionLimit: Int
 
     init?(settings: FetchSettings) {
@@ -40,7 +40,7 @@ final class CurlMultiLoop: Sendable {
             _ = revue_multi_setopt_long(pointer, CURLMOPT_MAXCONNECTS, settings.maxConnections)
         }
         _ = revue_multi_setopt_long(pointer, CURLMOPT_PIPELINING, revue_pipe_multiplex())
-        admissionLimit = settings.maxConnections > 0 ? max(16, settings.maxConnections + 16) : 1024
+        admissionLimit = settings.transfersInFlight
         let thread = Thread { [self] in run() }
         thread.name = "revue-fetch"
         thread.start()
@@ -164,12 +164,17 @@ final class CurlMultiLoop: Sendable {
     }
 
     private func dropCancelledWaiting(_ running: inout RunningSet) {
-        let pending = running.waiting[running.waitingHead...].compactMap { $0 }
-        guard pending.contains(where: \.isCancelled) else { return }
+        removeWaiting(from: &running, where: \.isCancelled, FetchError(.cancelled, "cancelled"))
+    }
+
+    /// Finishes with `error` the waiting transfers that match, keeping the others in order.
+    private func removeWaiting(from running: inout RunningSet, where matches: (CurlTransfer) -> Bool, _ error: FetchError) {
+        let pending = running.waiting[running.waitingHead...]
+        guard pending.contains(where: { $0.map(matches) ?? false }) else { return }
         var kept: [CurlTransfer?] = []
-        for transfer in pending {
-            if transfer.isCancelled {
-                transfer.finish(.failure(FetchError(.cancelled, "cancelled")))
+        for case let transfer? in pending {
+            if matches(transfer) {
+                transfer.finish(.failure(error))
             } else {
                 kept.append(transfer)
             }
@@ -184,18 +189,8 @@ final class CurlMultiLoop: Sendable {
         for transfer in running.active.values where transfer.deadline <= now {
             drop(transfer, from: &running, Self.deadlineError(transfer, now: now))
         }
-        let pending = running.waiting[running.waitingHead...].compactMap { $0 }
-        guard pending.contains(where: { $0.deadline <= now }) else { return }
-        var kept: [CurlTransfer?] = []
-        for transfer in pending {
-            if transfer.deadline <= now {
-                transfer.finish(.failure(FetchError(.cancelled, "cancelled at the deadline before it could start")))
-            } else {
-                kept.append(transfer)
-            }
-        }
-        running.waiting = kept
-        running.waitingHead = 0
+        removeWaiting(from: &running, where: { $0.deadline <= now },
+            FetchError(.cancelled, "cancelled at the deadline before it could start"))
     }
 
     private static func deadlineError(_ transfer: CurlTransfer, now: ContinuousClock.Instant) -> FetchError {

@@ -129,7 +129,7 @@ final class CurlTransfer: @unchecked Sendable {
         let outcome = TransferOutcome(
             code: code, status: status, requestedURL: request.url,
             effectiveURL: effective.map { String(cString: $0) } ?? request.url,
-            errorText: String(cString: errorBuffer).trimmingCharacters(in: .whitespacesAndNewlines),
+            errorText: String(cString: errorBuffer).trimmedWhitespace,
             osErrno: Int32(osErrno), receivedBytes: headerBytes + Int(bodyBytes), bodyCut: bodyCut,
             body: body, contentType: contentType.map { String(cString: $0) },
             etag: header("ETag"), lastModified: header("Last-Modified"), retryAfter: header("Retry-After"),
@@ -144,7 +144,7 @@ final class CurlTransfer: @unchecked Sendable {
         var found: UnsafeMutablePointer<curl_header>?
         guard curl_easy_header(easy, name, 0, revue_header_origin_server(), -1, &found) == CURLHE_OK,
               let value = found?.pointee.value else { return nil }
-        let text = String(cString: value).trimmingCharacters(in: .whitespaces)
+        let text = String(cString: value).trimmedWhitespace
         return text.isEmpty ? nil : text
     }
 

@@ -45,10 +45,8 @@ public final class FetchEngine: Sendable {
     ) async {
         let deadline = deadline ?? .now + settings.stageTimeout
         // A sliding window of tasks rather than one per source up front: memory stays flat
-        // for thousands of sources. Each task holds an easy handle and, once answered, its
-        // body until `body` has taken it: a few more than the connections keep every
-        // connection busy, many more only hold bodies waiting for the parser.
-        let window = settings.maxConnections > 0 ? settings.maxConnections + max(16, settings.maxConnections / 8) : 1024
+        // for thousands of sources.
+        let window = settings.transfersInFlight
         await withTaskGroup(of: (Int, Result<FetchResponse, FetchError>).self) { group in
             var pending = requests.enumerated().makeIterator()
             func startNext() -> Bool {

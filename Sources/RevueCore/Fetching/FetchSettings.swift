@@ -32,4 +32,11 @@ public struct FetchSettings: Sendable, Hashable {
     public var allowFileURLs = true
 
     public init() {}
+
+    /// Transfers queued in libcurl at once: a few more than the connections keep every
+    /// connection busy; many more would only hold easy handles and, once answered, bodies
+    /// waiting for the parser.
+    var transfersInFlight: Int {
+        maxConnections > 0 ? maxConnections + max(16, maxConnections / 8) : 1024
+    }
 }

@@ -11,8 +11,6 @@ public struct HTTPValidators: Sendable, Hashable, Codable {
         self.lastModified = lastModified
     }
 
-    public var isEmpty: Bool { etag == nil && lastModified == nil }
-
     /// What to keep after a response. A 200 brings the new document's validators (and
     /// drops old ones it no longer sends); a 304 confirms the stored ones, updated with any
     /// it repeats.

@@ -27,7 +27,7 @@ struct TransferOutcome: Sendable {
     /// A 2xx or 304 becomes a response; everything else a classified error.
     func result(settings: FetchSettings) -> Result<FetchResponse, FetchError> {
         guard code == CURLE_OK else { return .failure(transportError(settings: settings)) }
-        let isFile = requestedURL.lowercased().hasPrefix("file:")
+        let isFile = Self.scheme(of: requestedURL) == "file"
         let status = (status == 0 && isFile) ? 200 : status
         guard (200...299).contains(status) || status == 304 else {
             var error = FetchError(.httpStatus, HTTPStatusText.describe(status), httpStatus: status)

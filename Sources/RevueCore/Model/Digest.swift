@@ -74,12 +74,4 @@ public struct Digest: Sendable {
         self.stories = stories
         self.coverage = coverage
     }
-
-    /// Stories grouped by theme, in section order; themes without stories are left out.
-    public var sections: [(theme: Theme, stories: [Story])] {
-        Theme.allCases.compactMap { theme in
-            let s = stories.filter { $0.theme == theme }
-            return s.isEmpty ? nil : (theme, s)
-        }
-    }
 }

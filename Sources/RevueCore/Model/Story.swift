@@ -37,6 +37,4 @@ public struct Story: Sendable, Hashable {
     }
     /// The most recent publication time among the headlines.
     public var published: Date? { headlines.compactMap(\.headline.published).max() }
-    /// The first http(s) link among the headlines.
-    public var link: String? { headlines.lazy.compactMap(\.headline.link).first }
 }

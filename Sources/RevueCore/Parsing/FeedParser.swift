@@ -59,7 +59,7 @@ public enum FeedParser {
         var warnings: [String] = detected.warning.map { [$0] } ?? []
         let converted = Transcoder.utf8Bytes(raw, from: detected)
         var options = options
-        if detected.charset == .utf8, let converted, UTF8Validation.check(converted.withUnsafeBytes { $0 }) == .invalid {
+        if detected.charset == .utf8, let converted, converted.withUnsafeBytes({ UTF8Validation.check($0) }) == .invalid {
             // UTF-8 behind a byte-order mark is not checked on the way: libxml2 copes with
             // invalid bytes its own way, which the flat reader does not imitate.
             options.usesFlatReader = false

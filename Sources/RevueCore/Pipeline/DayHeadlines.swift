@@ -49,13 +49,18 @@ struct DayHeadlines {
         var selected: [SourcedHeadline] = []
         selected.reserveCapacity(count)
         for i in sources.indices {
-            for h in bySource[i] {
-                let item = SourcedHeadline(source: sources[i].name, headline: h, themeHint: sources[i].themeHint)
-                if DigestWindow.holds(item, window, firstSeen: firstSeen) { selected.append(item) }
-            }
+            let items = bySource[i].map { SourcedHeadline(source: sources[i].name, headline: $0, themeHint: sources[i].themeHint) }
             bySource[i] = []
+            selected += DigestWindow.select(items, in: window, firstSeen: firstSeen)
         }
         return selected
+    }
+
+    /// `takeSelected`, with the first sightings of the undated headlines read from the
+    /// state (and recorded, for those seen now for the first time).
+    mutating func takeToday(_ sources: [Source], state: StateStore, firstSeenNow: Date) throws -> [SourcedHeadline] {
+        let firstSeen = try state.firstSeen(undatedKeys(sources), now: firstSeenNow)
+        return takeSelected(sources, firstSeen: firstSeen)
     }
 }
 

@@ -13,13 +13,10 @@ public enum DigestWindow {
     public static func select(
         _ headlines: [SourcedHeadline], in window: DateInterval, firstSeen: [String: Date]
     ) -> [SourcedHeadline] {
-        headlines.filter { holds($0, window, firstSeen: firstSeen) }
-    }
-
-    /// Whether a headline belongs to the window (see `select`).
-    static func holds(_ h: SourcedHeadline, _ window: DateInterval, firstSeen: [String: Date]) -> Bool {
-        let when = h.headline.published ?? firstSeen[key(of: h)]
-        return when.map { contains($0, window) } ?? false
+        headlines.filter { h in
+            let when = h.headline.published ?? firstSeen[key(of: h)]
+            return when.map { contains($0, window) } ?? false
+        }
     }
 
     /// Whether a headline can belong to the window: dated inside it, or undated (which

@@ -24,8 +24,7 @@ struct ExpectedStories: Sendable {
             if Task.isCancelled { return nil }
             headlines.set(try store.memory(of: source.url)?.items ?? [], ofSource: index)
         }
-        let firstSeen = try store.firstSeen(headlines.undatedKeys(sources), now: firstSeenNow)
-        let todays = headlines.takeSelected(sources, firstSeen: firstSeen)
+        let todays = try headlines.takeToday(sources, state: store, firstSeenNow: firstSeenNow)
         let classifier = ThemeClassifier(lexicon: try await lexicon.value)
         if Task.isCancelled { return nil }
         return ExpectedStories(headlineCount: todays.count, stories: StoryAssembly(classifier: classifier).stories(from: todays))

@@ -31,7 +31,6 @@ public struct RunOutcome: Sendable {
     public var timings: [StageTiming] = []
 
     public var sourcesOK: Int { digest.coverage.filter { $0.status != .failed }.count }
-    public var sourcesFailed: Int { digest.coverage.count - sourcesOK }
 }
 
 /// The morning run: sources → fetch → read → select → stories → digest → files.
@@ -95,8 +94,7 @@ public struct MorningRun: Sendable {
         } else {
             var headlines = try settlement.takeHeadlines()
             let collected = headlines.count
-            let firstSeen = try state.firstSeen(headlines.undatedKeys(sources), now: firstSeenNow)
-            let todays = headlines.takeSelected(sources, firstSeen: firstSeen)
+            let todays = try headlines.takeToday(sources, state: state, firstSeenNow: firstSeenNow)
             lap("select (\(todays.count) of \(collected) headlines)")
 
             progress?.stage("regroupement")

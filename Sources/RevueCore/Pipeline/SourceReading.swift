@@ -90,7 +90,7 @@ public struct SourceReading: Sendable {
     static func withLanguage(_ headline: Headline, declared: String?) -> Headline {
         var h = headline
         let base = declared.map { String($0.prefix { $0 != "-" && $0 != "_" }).lowercased() }
-        h.language = LanguageGuess.guess(h.title) ?? base ?? declared
+        h.language = LanguageGuess.guess(h.title) ?? base
         return h
     }
 }

@@ -45,10 +45,6 @@ public struct Ranker: Sendable {
         }
     }
 
-    static func comesFirst(_ a: Story, _ b: Story) -> Bool {
-        comesFirst(a, SortKey(a), b, SortKey(b))
-    }
-
     private static func comesFirst(_ a: Story, _ keyA: SortKey, _ b: Story, _ keyB: SortKey) -> Bool {
         if keyA.sources != keyB.sources { return keyA.sources > keyB.sources }
         switch (keyA.published, keyB.published) {

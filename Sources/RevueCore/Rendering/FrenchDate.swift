@@ -72,17 +72,9 @@ extension DigestDay {
     var previous: DigestDay {
         if day > 1 { return DigestDay(year: year, month: month, day: day - 1) }
         if month > 1 {
-            return DigestDay(year: year, month: month - 1, day: DigestDay.length(ofMonth: month - 1, year: year))
+            return DigestDay(year: year, month: month - 1, day: DateParser.daysIn(month - 1, year))
         }
         return DigestDay(year: year - 1, month: 12, day: 31)
-    }
-
-    static func length(ofMonth month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
     }
 }
 

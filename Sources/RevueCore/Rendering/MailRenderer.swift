@@ -236,15 +236,3 @@ enum MailDate {
         return "\(days[FrenchDate.weekdayIndex(day)]), \(day.day) \(months[day.month - 1]) \(day.year) \(clock) \(sign)\(zone)"
     }
 }
-
-/// 64-bit FNV-1a: a short, stable fingerprint for Message-IDs and boundaries.
-enum FNV1a {
-    static func hex(_ bytes: [UInt8]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return String(hash, radix: 16)
-    }
-}

@@ -103,24 +103,26 @@ public final class StateStore: Sendable {
     /// ones (a 304, a failure) are not encoded again.
     public func save(_ memories: [String: SourceMemory], previous: [String: SourceMemory] = [:]) throws {
         try db.write { db in
+            // Compiled once per transaction, not once per source.
+            let update = try db.cachedStatement(sql: """
+                UPDATE source_state SET etag = ?, last_modified = ?, last_success = ?, failing_since = ?
+                WHERE url = ?
+                """)
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO source_state (etag, last_modified, last_success, failing_since, items, url)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
+                    items = excluded.items, last_success = excluded.last_success,
+                    failing_since = excluded.failing_since
+                """)
             for (url, m) in memories {
                 let times: [DatabaseValueConvertible?] = [m.etag, m.lastModified, m.lastSuccess?.timeIntervalSince1970,
                                                           m.failingSince?.timeIntervalSince1970]
                 if let old = previous[url], old.items == m.items {
-                    try db.execute(sql: """
-                        UPDATE source_state SET etag = ?, last_modified = ?, last_success = ?, failing_since = ?
-                        WHERE url = ?
-                        """, arguments: StatementArguments(times + [url]))
+                    try update.execute(arguments: StatementArguments(times + [url]))
                     continue
                 }
-                try db.execute(sql: """
-                    INSERT INTO source_state (etag, last_modified, last_success, failing_since, items, url)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-                        items = excluded.items, last_success = excluded.last_success,
-                        failing_since = excluded.failing_since
-                    """,
-                    arguments: StatementArguments(times + [HeadlineCodec.encode(m.items), url]))
+                try upsert.execute(arguments: StatementArguments(times + [HeadlineCodec.encode(m.items), url]))
             }
         }
     }
@@ -130,10 +132,11 @@ public final class StateStore: Sendable {
         guard !keys.isEmpty else { return [:] }
         return try db.write { db in
             var out: [String: Date] = [:]
+            let record = try db.cachedStatement(sql: "INSERT OR IGNORE INTO first_seen (key, seen) VALUES (?, ?)")
+            let read = try db.cachedStatement(sql: "SELECT seen FROM first_seen WHERE key = ?")
             for key in keys {
-                try db.execute(sql: "INSERT OR IGNORE INTO first_seen (key, seen) VALUES (?, ?)",
-                    arguments: [key, now.timeIntervalSince1970])
-                if let seen = try Double.fetchOne(db, sql: "SELECT seen FROM first_seen WHERE key = ?", arguments: [key]) {
+                try record.execute(arguments: [key, now.timeIntervalSince1970])
+                if let seen = try Double.fetchOne(read, arguments: [key]) {
                     out[key] = Date(timeIntervalSince1970: seen)
                 }
             }

@@ -19,20 +19,14 @@ enum LinkKey {
     /// per headline instead of the key itself matters when a day holds 60,000 headlines;
     /// two different keys meet with a probability of about n²/2¹²⁹.
     static func fingerprint(_ link: String?) -> UInt128? {
-        guard let bytes = keyBytes(link) else { return nil }
-        var hash: UInt128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d
-        for byte in bytes {
-            hash ^= UInt128(byte)
-            hash = hash &* 0x0000_0000_0100_0000_0000_0000_0000_013B
-        }
-        return hash
+        keyBytes(link).map(FNV1a.hash128)
     }
 
     private static func keyBytes(_ link: String?) -> [UInt8]? {
         guard let link else { return nil }
         var bytes = Array(link.utf8)
         return bytes.withUnsafeMutableBufferPointer { b -> [UInt8]? in
-            guard let parts = LinkIdentity.parts(b),
+            guard let parts = LinkIdentity.parts(b, alsoDropping: referrerNames),
                 LinkIdentity.equals(b, parts.scheme, "http") || LinkIdentity.equals(b, parts.scheme, "https")
             else { return nil }
             var host = parts.authority
@@ -48,8 +42,7 @@ enum LinkKey {
             if LinkIdentity.hasSuffix(b, path, "/amp") { path = path.lowerBound..<(path.upperBound - 4) }
             var out = Array(b[host])
             out.append(contentsOf: b[path])
-            let pairs = parts.query.filter { !LinkIdentity.isTracking(b, $0, also: referrerNames) }
-                .map { Array(b[$0]) }.sorted { $0.lexicographicallyPrecedes($1) }
+            let pairs = parts.query.map { Array(b[$0]) }.sorted { $0.lexicographicallyPrecedes($1) }
             for (i, pair) in pairs.enumerated() {
                 out.append(i == 0 ? 0x3F : 0x26)  // ? &
                 out.append(contentsOf: pair)

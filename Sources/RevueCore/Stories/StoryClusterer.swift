@@ -28,7 +28,7 @@ public struct StoryClusterer: Sendable {
         // Links are only needed here: not kept beside the signatures.
         let atoms = Self.sameArticleGroups(signatures, links: ConcurrentMap.map(items) { LinkKey.fingerprint($0.headline.link) })
         let leads = atoms.map { signatures[$0[0]] }
-        let weights = Self.weightedKeys(leads)
+        let (weights, frequency) = Self.weightedKeys(leads)
 
         // Greedy, in input order: each group of identical headlines joins the most similar
         // story or starts a new one. Candidates come from an inverted index on keys, so a
@@ -36,13 +36,13 @@ public struct StoryClusterer: Sendable {
         var clusters: [[Int]] = []  // atom indexes
         var storiesWithKey: [String: [Int]] = [:]
         let commonKeyLimit = max(25, min(100, atoms.count / 20))
-        var frequency: [String: Int] = [:]
-        for vector in weights { for key in vector.keys { frequency[key, default: 0] += 1 } }
 
         for (atom, vector) in weights.enumerated() {
+            // The keys specific enough to find candidates by (and to index the story by).
+            let indexKeys = vector.keys.filter { (frequency[$0] ?? 0) <= commonKeyLimit && !StoryVocabulary.genericKeys.contains($0) }
             // The stories sharing the most specific keys are the only ones worth scoring.
             var sharedCount: [Int: Int] = [:]
-            for key in vector.keys where (frequency[key] ?? 0) <= commonKeyLimit && !StoryVocabulary.genericKeys.contains(key) {
+            for key in indexKeys {
                 for story in storiesWithKey[key] ?? [] { sharedCount[story, default: 0] += 1 }
             }
             let candidates = sharedCount.filter { $0.value >= 2 }
@@ -66,8 +66,8 @@ public struct StoryClusterer: Sendable {
                 story = clusters.count
                 clusters.append([atom])
             }
-            for key in vector.keys where (frequency[key] ?? 0) <= commonKeyLimit {
-                if storiesWithKey[key]?.last != story { storiesWithKey[key, default: []].append(story) }
+            for key in indexKeys where storiesWithKey[key]?.last != story {
+                storiesWithKey[key, default: []].append(story)
             }
         }
 
@@ -89,17 +89,19 @@ public struct StoryClusterer: Sendable {
             return i
         }
         var firstWithLink: [UInt128: Int] = [:]
-        var firstWithTitle: [String: Int] = [:]
+        var firstWithTitle: [UTF8Key: Int] = [:]
         for (index, signature) in signatures.enumerated() {
             if let link = links[index] {
                 if let other = firstWithLink[link] { parent[root(index)] = root(other) } else { firstWithLink[link] = index }
             }
             if !signature.titleKey.isEmpty {
-                if let other = firstWithTitle[signature.titleKey] { parent[root(index)] = root(other) } else { firstWithTitle[signature.titleKey] = index }
+                let title = UTF8Key(signature.titleKey)
+                if let other = firstWithTitle[title] { parent[root(index)] = root(other) } else { firstWithTitle[title] = index }
             }
         }
         // A title cut short joins the full title it starts.
-        let fullTitles = firstWithTitle.filter { !signatures[$0.value].isTruncated }.sorted { $0.key < $1.key }
+        let fullTitles = firstWithTitle.filter { !signatures[$0.value].isTruncated }.map { (key: $0.key.string, value: $0.value) }
+            .sorted { $0.key < $1.key }
         for (index, signature) in signatures.enumerated() where signature.isTruncated {
             let start = signature.titleKey + " "
             guard signature.titleKey.split(separator: " ").count >= 4 else { continue }
@@ -126,15 +128,17 @@ public struct StoryClusterer: Sendable {
     /// Each group's keys, their weights lowered when many groups of the day share them.
     /// A story retold by a handful of outlets keeps its weights; a word in dozens of
     /// headlines ("Lions", "Rabat") fades.
-    static func weightedKeys(_ signatures: [HeadlineSignature]) -> [[String: Double]] {
+    /// Also returns in how many groups each key is.
+    static func weightedKeys(_ signatures: [HeadlineSignature]) -> (vectors: [[String: Double]], frequency: [String: Int]) {
         var frequency: [String: Int] = [:]
         for signature in signatures { for key in signature.keys.keys { frequency[key, default: 0] += 1 } }
-        return signatures.map { signature in
-            signature.keys.reduce(into: [:]) { vector, entry in
+        let vectors = signatures.map { signature in
+            signature.keys.reduce(into: [String: Double]()) { vector, entry in
                 let shared = Double(frequency[entry.key] ?? 1)
                 vector[entry.key] = entry.value / (1 + log2(max(1, shared / commonFrequency)))
             }
         }
+        return (vectors, frequency)
     }
 
     /// At most this many stories are scored for each headline.
@@ -214,12 +218,7 @@ public struct StoryClusterer: Sendable {
     /// "s-" and 8 hex digits of a 64-bit FNV-1a hash of the lead's folded title: the same
     /// lead gives the same id on every run and every machine.
     static func storyID(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash >> 32, radix: 16)
+        let hex = String(FNV1a.hash64(text.utf8) >> 32, radix: 16)
         return "s-" + String(repeating: "0", count: 8 - hex.count) + hex
     }
 }

@@ -13,10 +13,10 @@ enum TitleCleaner {
         "ultima hora", "en video", "directo", "exclusiva", "عاجل", "فيديو", "بالفيديو", "مباشر", "حصري",
     ]
 
-    /// Parenthesised notes that only say what kind of media the article holds.
+    /// Parenthesised notes that only say what kind of media the article holds (folded).
     private static let mediaNotes: Set<String> = [
         "video", "videos", "photo", "photos", "diaporama", "audio", "podcast", "live", "direct",
-        "en direct", "infographie", "vidéo", "فيديو", "صور",
+        "en direct", "infographie", "فيديو", "صور",
     ]
 
     private static let leadingSeparators: Set<Unicode.Scalar> = [".", ":", "-", "–", "—", "|", "/"]
@@ -77,7 +77,7 @@ enum TitleCleaner {
         {
             let scalars = text.unicodeScalars
             let inside = String(scalars[scalars.index(after: open)..<scalars.index(before: scalars.endIndex)])
-            guard mediaNotes.contains(TextFolding.fold(inside)) || mediaNotes.contains(inside.lowercased()) else { break }
+            guard mediaNotes.contains(TextFolding.fold(inside)) else { break }
             text = String(scalars[..<open]).trimmedWhitespace
         }
         return text

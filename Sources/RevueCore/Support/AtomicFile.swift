@@ -13,10 +13,6 @@ public enum AtomicFile {
         try write([(Data(text.utf8), path)])
     }
 
-    public static func write(_ data: Data, to path: String) throws {
-        try write([(data, path)])
-    }
-
     /// Several files of one folder: all written and flushed, then all renamed, then the
     /// folder flushed once.
     public static func write(_ files: [(data: Data, path: String)]) throws {

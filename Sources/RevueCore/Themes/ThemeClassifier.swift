@@ -58,7 +58,7 @@ public struct ThemeClassifier: Sendable {
         }
         let linkWords = Self.pathWords(of: headline.link)
         for word in linkWords {
-            if let theme = lexicon.section(named: word) {
+            if let theme = lexicon.cachedSection(named: word) {
                 tally.add(theme, scoring.section, "link section «\(word)»")
             }
         }

@@ -170,8 +170,8 @@ public struct ThemeLexicon: Sendable {
         sections[TextFolding.fold(text)]
     }
 
-    /// `section(named:)` for feed categories, remembered per lexicon: a feed repeats the
-    /// same few categories under every item.
+    /// `section(named:)` for feed categories and link path words, remembered per lexicon:
+    /// feeds repeat the same few under every item.
     func cachedSection(named text: String) -> Theme? {
         sectionMemo.value(for: text) { section(named: text) }
     }

@@ -71,11 +71,13 @@ enum AtomParser {
 
     /// An entry id; a relative reference ("/2025/12/23/x") is resolved like a link.
     static func identifier(_ node: XMLNodePointer, context: XMLFeedContext) -> String? {
-        let raw = node.rawText
+        identifier(raw: node.rawText) { context.link($0, at: node) }
+    }
+
+    /// The same rule for both readers: `resolve` turns a relative reference into a link.
+    static func identifier(raw: String, resolve: (String) -> String?) -> String? {
         guard !raw.isEmpty else { return nil }
-        if raw.hasPrefix("/") || raw.hasPrefix("./") || raw.hasPrefix("../") {
-            return context.link(raw, at: node) ?? raw
-        }
+        if raw.hasPrefix("/") || raw.hasPrefix("./") || raw.hasPrefix("../") { return resolve(raw) ?? raw }
         return raw
     }
 

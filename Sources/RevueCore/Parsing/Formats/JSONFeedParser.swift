@@ -14,7 +14,7 @@ enum JSONFeedParser {
         let base = (root["feed_url"] as? String).flatMap { LinkResolver.isAbsoluteHTTP($0) ? $0 : nil } ?? options.baseURL
         func link(_ value: Any?) -> String? {
             guard let s = value as? String else { return nil }
-            return LinkResolver.resolve(s, node: nil, document: nil, fallbackBase: base ?? options.baseURL)
+            return LinkResolver.resolve(s, node: nil, document: nil, fallbackBase: base)
         }
         var feed = ParsedFeed(format: .json)
         feed.title = (root["title"] as? String).map { PlainText.collapse(Array($0.utf8), limit: 2000) }

@@ -16,7 +16,7 @@ enum HTMLPageParser {
         if let rules = options.htmlRules {
             feed.items = try RuleReader(page: page, rules: rules, options: options).headlines()
         } else if let profile = options.profile {
-            guard profile.lowercased() == "aggregator" else { throw ParseError("unknown HTML profile \"\(profile)\"") }
+            guard HTMLProfiles.known.contains(profile.lowercased()) else { throw ParseError("unknown HTML profile \"\(profile)\"") }
             feed.items = try AggregatorProfile.headlines(page: page, options: options)
         } else {
             throw ParseError("HTML page without a feed: no XPath rules or profile for it")
@@ -125,4 +125,10 @@ enum Boilerplate {
         }
         return PlainText.collapse(Array(out.utf8))
     }
+}
+
+/// The ready-made HTML profiles a source can name instead of writing XPath rules (the
+/// configuration checks names against this list).
+public enum HTMLProfiles {
+    public static let known = ["aggregator"]
 }

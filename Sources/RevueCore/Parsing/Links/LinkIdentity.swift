@@ -50,7 +50,8 @@ public enum LinkIdentity {
     }
 
     /// Splits and normalises in place (scheme and host lower-cased); nil without "://".
-    static func parts(_ b: UnsafeMutableBufferPointer<UInt8>) -> Parts? {
+    /// `alsoDropping`: parameter names to drop beside the tracking ones.
+    static func parts(_ b: UnsafeMutableBufferPointer<UInt8>, alsoDropping extra: Set<String> = []) -> Parts? {
         let (start, end) = trimmedAndUnfragmented(b)
         guard let schemeEnd = find(b, "://", from: start, to: end) else { return nil }
         lowercaseASCII(b, start..<schemeEnd)
@@ -77,7 +78,7 @@ public enum LinkIdentity {
         while pairStart < end {
             var pairEnd = pairStart
             while pairEnd < end, b[pairEnd] != 0x26 { pairEnd += 1 }
-            if pairEnd > pairStart, !isTracking(b, pairStart..<pairEnd) { query.append(pairStart..<pairEnd) }
+            if pairEnd > pairStart, !isTracking(b, pairStart..<pairEnd, also: extra) { query.append(pairStart..<pairEnd) }
             pairStart = pairEnd + 1
         }
         return Parts(scheme: scheme, authority: authority, path: pathStart..<pathEnd, query: query)

@@ -57,7 +57,7 @@ struct FlatFeedReader {
     func plainText(_ e: Int, _ kind: TextKind = .html, limit: Int, leadLength: Int? = nil) throws -> String {
         let text = document.withText(e) { content in
             PlainText.reduce(UnsafeBufferPointer(rebasing: content[..<min(content.count, MarkupCollector.textLimit)]),
-                             html: kind == .html || content.isEmpty, limit: limit, leadLength: leadLength)
+                             html: kind == .html, limit: limit, leadLength: leadLength)
         }
         guard let text else { throw NeedsDOM() }
         return text
@@ -195,10 +195,7 @@ struct FlatFeedReader {
     }
 
     func identifier(_ e: Int) throws -> String? {
-        let raw = try rawText(e)
-        guard !raw.isEmpty else { return nil }
-        if raw.hasPrefix("/") || raw.hasPrefix("./") || raw.hasPrefix("../") { return link(raw) ?? raw }
-        return raw
+        AtomParser.identifier(raw: try rawText(e), resolve: link)
     }
 
     func consider(_ e: Int, into links: inout AtomParser.LinkChoice) throws {

@@ -22,10 +22,9 @@ struct FlatXML {
         var content: Range<Int>
         /// Indices into `attributes`.
         var attributes: Range<Int>
+        /// The first child element, -1 for none.
         var firstChild = -1
         var nextSibling = -1
-        /// The content holds child elements.
-        var hasChildElements = false
         /// The content holds comments: libxml2 would split its text around them.
         var hasComments = false
         /// The content holds references, CDATA sections or carriage returns: its text must be
@@ -136,7 +135,7 @@ struct FlatXML {
     /// elements or comments, which this reader leaves to the DOM path.
     func withText<R>(_ e: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         let element = elements[e]
-        guard !element.hasChildElements, !element.hasComments else { return nil }
+        guard element.firstChild < 0, !element.hasComments else { return nil }
         if !element.needsDecoding {
             let raw = UnsafeRawBufferPointer(rebasing: bytes[element.content])
             return body(raw.bindMemory(to: UInt8.self))
@@ -268,7 +267,7 @@ extension FlatXML {
                     i = end
                     continue
                 }
-                guard !rootSeen, let (end, empty) = startTag(at: i, parent: -1, isRoot: true) else { return false }
+                guard !rootSeen, let (end, empty) = startTag(at: i, isRoot: true) else { return false }
                 rootSeen = true
                 i = end
                 if !empty {
@@ -311,9 +310,8 @@ extension FlatXML {
                 }
             } else {
                 guard stack.count < Self.maxDepth, elements.count < Self.maxElements,
-                      let (end, empty) = startTag(at: i, parent: current, isRoot: false) else { return false }
+                      let (end, empty) = startTag(at: i, isRoot: false) else { return false }
                 let child = elements.count - 1
-                elements[current].hasChildElements = true
                 if let previous = lastChild.last, previous >= 0 { elements[previous].nextSibling = child }
                 else { elements[current].firstChild = child }
                 lastChild[lastChild.count - 1] = child
@@ -358,7 +356,7 @@ extension FlatXML {
 
     /// Parses a start tag at `i` ("<name attr="v" ...>" or "/>") and appends its element;
     /// returns the index after it and whether it was empty.
-    private mutating func startTag(at i: Int, parent: Int, isRoot: Bool) -> (Int, Bool)? {
+    private mutating func startTag(at i: Int, isRoot: Bool) -> (Int, Bool)? {
         let n = bytes.count
         var colon = -1
         guard let nameEnd = nameEnd(from: i + 1, colon: &colon), colon < 0 else { return nil }
