@@ -21,7 +21,7 @@ struct ClassifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try configOptions.load()
-        let classifier = ThemeClassifier(lexicon: try config.loadThemes())
+        let classifier = try config.loadClassifier()
         while let line = readLine() {
             let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
             let title = String(parts[0])

@@ -14,6 +14,12 @@ public struct RevueConfig: Sendable {
     /// Where the theme keyword lists come from. Read with `loadThemes()`, which the
     /// morning run does while the network works (the lists take tens of milliseconds).
     public var themeSource: ThemeSource = .builtIn
+    /// A theme model trained by `revue train` (`[themes] model`, or themes.model beside the
+    /// configuration); nil means the compiled-in one.
+    public var modelPath: String?
+    /// The newsroom's theme corrections (`[themes] corrections`, or corrections.tsv beside
+    /// the configuration).
+    public var correctionsPath: String?
     /// Limits of the fetch stage, its deadline (`stageTimeout`) included.
     public var fetch = FetchSettings()
     public var mail = MailSettings()
@@ -112,23 +118,24 @@ public struct RevueConfig: Sendable {
             config.mail.subjectPrefix = try mail.string("subject_prefix") ?? config.mail.subjectPrefix
         }
 
-        if let themes = try root.subtable("themes") {
-            try themes.allowOnly(["file"])
-            if let file = try themes.string("file") {
+        // Each themes file is named in [themes], else found beside the configuration.
+        let themes = try root.subtable("themes")
+        try themes?.allowOnly(["file", "model", "corrections"])
+        func themeFile(_ key: String, beside name: String, what: String) throws -> String? {
+            if let themes, let file = try themes.string(key) {
                 let url = URL(fileURLWithPath: file, relativeTo: folder).standardizedFileURL
                 guard FileManager.default.fileExists(atPath: url.path) else {
-                    throw themes.error("file", "theme file \(url.path) does not exist",
-                        fix: "give an absolute path or one relative to \(folder.path), or remove the line to use the built-in lists")
+                    throw themes.error(key, "\(what) \(url.path) does not exist",
+                        fix: "give an absolute path or one relative to \(folder.path), or remove the line to use the built-in one")
                 }
-                config.themeSource = .file(url.path)
+                return url.path
             }
-        } else {
-            // A themes.toml beside the configuration is the user's tuned copy.
-            let beside = folder.appendingPathComponent("themes.toml")
-            if FileManager.default.fileExists(atPath: beside.path) {
-                config.themeSource = .file(beside.path)
-            }
+            let beside = folder.appendingPathComponent(name)
+            return FileManager.default.fileExists(atPath: beside.path) ? beside.path : nil
         }
+        config.themeSource = try themeFile("file", beside: "themes.toml", what: "theme file").map(ThemeSource.file) ?? .builtIn
+        config.modelPath = try themeFile("model", beside: "themes.model", what: "theme model")
+        config.correctionsPath = try themeFile("corrections", beside: "corrections.tsv", what: "corrections file")
 
         config.sources = try readSources(root, folder: folder)
         return config
@@ -222,7 +229,7 @@ public enum ThemeSource: Sendable, Hashable {
 }
 
 extension RevueConfig {
-    /// The theme lexicon; a mistake in a themes file is a configuration error.
+    /// The theme keyword lists; a mistake in a themes file is a configuration error.
     public func loadThemes() throws -> ThemeLexicon {
         switch themeSource {
         case .builtIn:
@@ -234,5 +241,20 @@ extension RevueConfig {
                 throw ConfigError(file: error.file, line: error.line, message: error.message, fix: error.fix)
             }
         }
+    }
+
+    /// The classifier: keyword lists, model and corrections as configured.
+    public func loadClassifier() throws -> ThemeClassifier {
+        var model = ThemeModel.builtIn
+        if let modelPath {
+            do {
+                model = try ThemeModel.load(contentsOf: URL(fileURLWithPath: modelPath))
+            } catch {
+                throw ConfigError(file: modelPath, message: "cannot use the theme model (\(error))",
+                    fix: "rebuild it with `revue train`, or remove it to use the built-in model")
+            }
+        }
+        let corrections = try correctionsPath.map { try ThemeCorrections.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .none
+        return ThemeClassifier(model: model, lexicon: try loadThemes(), corrections: corrections)
     }
 }

@@ -17,7 +17,7 @@ struct ExpectedStories: Sendable {
     /// headlines were first seen by earlier runs, so their dates are only read.
     static func group(
         _ sources: [Source], store: StateStore, window: DateInterval, firstSeenNow: Date,
-        lexicon: Task<ThemeLexicon, Error>
+        classifier: Task<ThemeClassifier, Error>
     ) async throws -> ExpectedStories? {
         var headlines = DayHeadlines(sources: sources.count, window: window)
         for (index, source) in sources.enumerated() {
@@ -25,7 +25,7 @@ struct ExpectedStories: Sendable {
             headlines.set(try store.memory(of: source.url)?.items ?? [], ofSource: index)
         }
         let todays = try headlines.takeToday(sources, state: store, firstSeenNow: firstSeenNow)
-        let classifier = ThemeClassifier(lexicon: try await lexicon.value)
+        let classifier = try await classifier.value
         if Task.isCancelled { return nil }
         return ExpectedStories(headlineCount: todays.count, stories: StoryAssembly(classifier: classifier).stories(from: todays))
     }

@@ -63,8 +63,8 @@ public struct MorningRun: Sendable {
         let validators = try state.validators()
         let store = state
         let config = self.config
-        // The theme lists load while the network works.
-        let lexicon = Task.detached(priority: .userInitiated) { try config.loadThemes() }
+        // The theme lists and model load while the network works.
+        let classifier = Task.detached(priority: .userInitiated) { try config.loadClassifier() }
         let window = DigestWindow.interval(for: day, morningHour: config.morningHour, timeZone: config.timeZone)
         // A headline first seen by this run belongs to this run's digest, even when the run
         // starts after the morning hour (cron at 07:05 for a window ending at 07:00).
@@ -73,7 +73,7 @@ public struct MorningRun: Sendable {
         let expected: Task<ExpectedStories?, Error>? =
             !sources.isEmpty && sources.allSatisfy({ validators[$0.url] != nil })
             ? Task.detached(priority: .utility) {
-                try await ExpectedStories.group(sources, store: store, window: window, firstSeenNow: firstSeenNow, lexicon: lexicon)
+                try await ExpectedStories.group(sources, store: store, window: window, firstSeenNow: firstSeenNow, classifier: classifier)
             }
             : nil
         lap("state read")
@@ -98,7 +98,7 @@ public struct MorningRun: Sendable {
             lap("select (\(todays.count) of \(collected) headlines)")
 
             progress?.stage("regroupement")
-            stories = StoryAssembly(classifier: ThemeClassifier(lexicon: try await lexicon.value)).stories(from: todays)
+            stories = StoryAssembly(classifier: try await classifier.value).stories(from: todays)
             lap("themes + stories (\(stories.count))")
         }
         let digest = Digest(day: day, window: window, timeZone: config.timeZone, generatedAt: now,

@@ -17,6 +17,8 @@ struct HeadlineSignature: Sendable {
 
     /// Stems are this many letters: "interpellées" and "interpellés" meet at "interp".
     static let stemLength = 6
+    /// A skeleton key is a hint, weaker than the word itself.
+    static let skeletonWeight = 0.6
 
     init(title: String) {
         let cleaned = TitleCleaner.clean(title)
@@ -71,6 +73,11 @@ struct HeadlineSignature: Sendable {
                 add(key, isName || isKnownName ? 1.5 : 1.0, cap: word.cap, isName: isKnownName)
             case .stem(let key):
                 add(key, isName ? 1.5 : 1.0, cap: word.cap, isName: isName)
+                // A name written in the other script meets this one by its consonants;
+                // an Arabic word cannot show it is a name, so each long one offers its skeleton.
+                if isName || (word.isArabic && token.text.unicodeScalars.count >= 4), let skeleton = word.skeleton {
+                    add(skeleton, skeletonWeight, cap: word.cap)
+                }
             }
         }
         return (keys, names)
@@ -89,6 +96,9 @@ struct HeadlineSignature: Sendable {
         }
 
         var role: Role
+        /// The consonant skeleton of a word that is no concept ("@kns" for Akhannouch).
+        var skeleton: String?
+        var isArabic = false
         /// "mille", "million": part of the number before it.
         var isMultiplier: Bool
         /// Keys common in this press weigh little whatever their position.
@@ -122,10 +132,27 @@ struct HeadlineSignature: Sendable {
             }
             // Arabic: the form without clitics is the stem.
             let base = token.variants.min { $0.count < $1.count } ?? token.text
-            let stem = String(base.prefix(stemLength))
-            return word(.stem(stem), stem)
+            let stem = String(withoutInflection(base).prefix(stemLength))
+            var result = word(.stem(stem), stem)
+            result.isArabic = TextFolding.isArabic(base)
+            result.skeleton = NameSkeleton.key(base).map { "@" + $0 }
+            return result
         }
     }
+
+    /// A Latin word without its commonest inflections, so that "tapering", "taper" and
+    /// "tapers", or "élections" and "électoral" meet once cut to a stem; the word keeps at
+    /// least four letters.
+    static func withoutInflection(_ word: String) -> String {
+        guard word.utf8.count > 4, !TextFolding.isArabic(word) else { return word }
+        for ending in inflections where word.hasSuffix(ending) && word.count - ending.count >= 4 {
+            return String(word.dropLast(ending.count))
+        }
+        return word
+    }
+
+    /// Longest first: plural and verb endings of English, French and Spanish.
+    private static let inflections = ["ements", "ement", "ings", "ing", "ions", "ion", "ies", "es", "ed", "s", "e"]
 
     /// "833" followed by "ألف" is 833000; anything else is the number as folded.
     private static func number(_ token: FoldedToken, followedBy next: FoldedToken?) -> String {

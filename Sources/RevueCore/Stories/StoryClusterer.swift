@@ -14,10 +14,11 @@ import Foundation
 /// headlines already in it, not merely to one of them: single-link grouping would chain
 /// every CAN 2025 story into one.
 public struct StoryClusterer: Sendable {
-    /// Minimum average similarity (weighted Dice, 0...1) to join a story.
+    /// Minimum cosine similarity (0...1) of a headline with a story's headlines added up, to
+    /// join it; chosen on the training days of the story corpus (`revue evaluate`).
     public var threshold: Double
 
-    public init(threshold: Double = 0.42) {
+    public init(threshold: Double = 0.45) {
         self.threshold = threshold
     }
 
@@ -28,51 +29,90 @@ public struct StoryClusterer: Sendable {
         // Links are only needed here: not kept beside the signatures.
         let atoms = Self.sameArticleGroups(signatures, links: ConcurrentMap.map(items) { LinkKey.fingerprint($0.headline.link) })
         let leads = atoms.map { signatures[$0[0]] }
-        let (weights, frequency) = Self.weightedKeys(leads)
+        let weights = Self.weightedKeys(leads).vectors
 
-        // Greedy, in input order: each group of identical headlines joins the most similar
-        // story or starts a new one. Candidates come from an inverted index on keys, so a
-        // headline is only compared with stories it shares something specific with.
+        // Greedy, in input order: each group of identical headlines joins the story whose
+        // headlines, added up, it resembles most, or starts a new one. Comparing with the
+        // sum rather than with each member lets a story's vocabulary grow as outlets retell
+        // it ("Fed", "Plosser", "taper" from three different headlines), while a headline
+        // must still resemble the whole. Candidates come from an inverted index on keys, so
+        // a headline is only compared with stories it shares something specific with.
         var clusters: [[Int]] = []  // atom indexes
+        var sums: [Centroid] = []
         var storiesWithKey: [String: [Int]] = [:]
-        let commonKeyLimit = max(25, min(100, atoms.count / 20))
 
         for (atom, vector) in weights.enumerated() {
-            // The keys specific enough to find candidates by (and to index the story by).
-            let indexKeys = vector.keys.filter { (frequency[$0] ?? 0) <= commonKeyLimit && !StoryVocabulary.genericKeys.contains($0) }
-            // The stories sharing the most specific keys are the only ones worth scoring.
+            let indexKeys = vector.keys.filter { !StoryVocabulary.genericKeys.contains($0) }
+            // The stories sharing the most keys are the only ones worth scoring. A key found
+            // in many stories finds nothing specific (and would cost a scan of them all); a
+            // key found in many headlines of one big story is that story's best key.
             var sharedCount: [Int: Int] = [:]
             for key in indexKeys {
-                for story in storiesWithKey[key] ?? [] { sharedCount[story, default: 0] += 1 }
+                guard let stories = storiesWithKey[key], stories.count <= Self.storiesPerKeyLimit else { continue }
+                for story in stories { sharedCount[story, default: 0] += 1 }
             }
             let candidates = sharedCount.filter { $0.value >= 2 }
                 .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .prefix(Self.candidateLimit).map(\.key)
             var best: (story: Int, score: Double)?
             for story in candidates.sorted() {
-                let members = clusters[story].prefix(12)
-                let scores = members.map { Self.similarity(vector, weights[$0]) }
-                let average = scores.reduce(0, +) / Double(scores.count)
-                guard average >= threshold,
-                    Self.sharesSpecificKeys(leads[atom], leads[clusters[story][0]])
+                let score = sums[story].similarity(to: vector)
+                // Like the story as a whole, and telling the same event as one of its
+                // headlines: a name the story is full of is not enough.
+                guard score >= threshold,
+                    clusters[story].prefix(Self.memberLimit).contains(where: { Self.sharesSpecificKeys(leads[atom], leads[$0]) })
                 else { continue }
-                if average > (best?.score ?? 0) { best = (story, average) }
+                if score > (best?.score ?? 0) { best = (story, score) }
             }
             let story: Int
             if let best {
                 story = best.story
                 clusters[story].append(atom)
+                sums[story].add(vector)
             } else {
                 story = clusters.count
                 clusters.append([atom])
+                sums.append(Centroid(vector))
             }
             for key in indexKeys where storiesWithKey[key]?.last != story {
                 storiesWithKey[key, default: []].append(story)
             }
         }
 
-        let groups = clusters.map { members in members.flatMap { atoms[$0] }.sorted() }
+        let merged = Self.mergeSimilar(clusters, sums, leads: leads, threshold: threshold)
+        let groups = merged.map { members in members.flatMap { atoms[$0] }.sorted() }
         return Self.stories(from: groups, items: items, signatures: signatures)
+    }
+
+    /// Stories the greedy pass started apart because their first headlines had too little in
+    /// common, merged when, added up, they resemble each other: the order the feeds came in
+    /// should not decide how a story is told. Largest stories first, each absorbing the
+    /// later ones it resembles.
+    static func mergeSimilar(_ clusters: [[Int]], _ sums: [Centroid], leads: [HeadlineSignature], threshold: Double) -> [[Int]] {
+        var clusters = clusters
+        var sums = sums
+        var alive = Array(repeating: true, count: clusters.count)
+        var storiesWithKey: [String: [Int]] = [:]
+        for (story, sum) in sums.enumerated() {
+            for key in sum.keys.keys where !StoryVocabulary.genericKeys.contains(key) { storiesWithKey[key, default: []].append(story) }
+        }
+        let order = clusters.indices.sorted { clusters[$0].count != clusters[$1].count ? clusters[$0].count > clusters[$1].count : $0 < $1 }
+        for story in order where alive[story] {
+            var sharedCount: [Int: Int] = [:]
+            for key in sums[story].keys.keys {
+                guard let others = storiesWithKey[key], others.count <= storiesPerKeyLimit else { continue }
+                for other in others where other != story && alive[other] { sharedCount[other, default: 0] += 1 }
+            }
+            for (other, shared) in sharedCount.sorted(by: { $0.key < $1.key }) where shared >= 2 && alive[other] {
+                guard sums[story].similarity(to: sums[other].keys) >= threshold,
+                    Self.sharesSpecificKeys(leads[clusters[story][0]], leads[clusters[other][0]])
+                else { continue }
+                clusters[story] += clusters[other]
+                sums[story].add(sums[other].keys)
+                alive[other] = false
+            }
+        }
+        return clusters.indices.filter { alive[$0] }.map { clusters[$0].sorted() }
     }
 
     // MARK: - Evidence
@@ -141,27 +181,42 @@ public struct StoryClusterer: Sendable {
         return (vectors, frequency)
     }
 
+    /// A key already in more stories than this finds no candidates.
+    static let storiesPerKeyLimit = 64
+
     /// At most this many stories are scored for each headline.
     static let candidateLimit = 24
 
     /// Up to this many headlines may share a key before it loses weight.
     static let commonFrequency = 8.0
 
-    /// Mostly weighted Dice, partly weighted containment of the smaller headline in the other:
-    /// Dice alone punishes a long French title retold in a short English one; containment
-    /// alone lets a short, vague title join anything.
-    static func similarity(_ a: [String: Double], _ b: [String: Double]) -> Double {
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        var shared = 0.0
-        for (key, weight) in small {
-            if let other = large[key] { shared += min(weight, other) }
+    /// A story's headlines added up: their weighted keys.
+    struct Centroid {
+        private(set) var keys: [String: Double] = [:]
+        private var squaredNorm = 0.0
+
+        init(_ vector: [String: Double]) {
+            add(vector)
         }
-        let totalA = a.values.reduce(0, +)
-        let totalB = b.values.reduce(0, +)
-        guard totalA > 0, totalB > 0 else { return 0 }
-        let dice = 2 * shared / (totalA + totalB)
-        let containment = shared / min(totalA, totalB)
-        return 0.7 * dice + 0.3 * containment
+
+        mutating func add(_ vector: [String: Double]) {
+            for (key, weight) in vector {
+                let old = keys[key] ?? 0
+                keys[key] = old + weight
+                squaredNorm += (old + weight) * (old + weight) - old * old
+            }
+        }
+
+        /// Cosine similarity of a headline's weighted keys with the sum.
+        func similarity(to vector: [String: Double]) -> Double {
+            var dot = 0.0, norm = 0.0
+            for (key, weight) in vector {
+                norm += weight * weight
+                if let other = keys[key] { dot += weight * other }
+            }
+            guard norm > 0, squaredNorm > 0 else { return 0 }
+            return dot / (norm * squaredNorm).squareRoot()
+        }
     }
 
     /// At least two keys in common that are not everyday words of this press, and at least
@@ -172,10 +227,15 @@ public struct StoryClusterer: Sendable {
         var content = 0
         for key in a.keys.keys where b.keys[key] != nil && !StoryVocabulary.genericKeys.contains(key) {
             specific += 1
-            if !StoryVocabulary.weakKeys.contains(key), !a.names.contains(key), !b.names.contains(key) { content += 1 }
+            if !StoryVocabulary.weakKeys.contains(key), !a.names.contains(key), !b.names.contains(key), !key.hasPrefix("@") {
+                content += 1
+            }
         }
         return specific >= 2 && content >= 1
     }
+
+    /// The first headlines of a story that a newcomer is checked against.
+    static let memberLimit = 12
 
     // MARK: - Stories
 

@@ -3,40 +3,137 @@ import Foundation
 /// The theme chosen for a headline, and why.
 public struct ThemeDecision: Sendable, Hashable {
     public var theme: Theme
-    /// Human-readable reasons, strongest theme first
-    /// ("sport +5: «CAN 2025» in title +2; «Lions de l'Atlas» in title +3").
+    /// Human-readable reasons, the deciding one first
+    /// ("model sport 0.91: d:sport +2.1, w:match +0.8", "keywords sport +5: «CAN 2025» in title +2").
     public var reasons: [String]
-    /// Points per theme that scored; empty when nothing matched.
-    public var scores: [Theme: Double]
+    /// Probability of each theme, in `Theme.allCases` order (one-hot for a correction).
+    public var probabilities: [Double]
 
-    public init(theme: Theme, reasons: [String] = [], scores: [Theme: Double] = [:]) {
+    public init(theme: Theme, reasons: [String] = [], probabilities: [Double] = []) {
         self.theme = theme
         self.reasons = reasons
-        self.scores = scores
+        self.probabilities = probabilities
     }
 }
 
-/// Chooses a theme from keyword evidence in the title, summary, link, feed categories
-/// and the source's own theme.
+/// Chooses a theme for a headline or a story.
 ///
-/// Every term found adds its weight to its theme, times a factor for where it was found
-/// (the title counts most; the kicker before the first colon, usually a rubric such as
-/// "Santé :" or "Espagne :", adds a bonus). The highest score wins, ties go to the theme
-/// printed first; nothing found means `autre`.
+/// In order:
+/// 1. the newsroom's corrections (`ThemeCorrections`) win;
+/// 2. the keyword lists win when they are decisive: `keywordOverride` points or more for one
+///    theme (a term such as «Lions de l'Atlas», a section named in the link) and no other
+///    theme within half of that;
+/// 3. otherwise the learned model (`ThemeModel`) decides, the source's theme hint counting
+///    as evidence (`hintOdds`);
+/// 4. `autre` when the model is unsure of every theme (no probability reaches `autreBelow`).
 public struct ThemeClassifier: Sendable {
+    public var model: ThemeModel
     public var lexicon: ThemeLexicon
+    public var corrections: ThemeCorrections
+    /// Keyword points from which the lists override the model: a term that usually says
+    /// the theme (weight 2, see Config/themes.toml) with no rival theme within one point.
+    /// The lists are precise where they speak; the model speaks where they are silent.
+    public var keywordOverride = 2.0
+    /// How much likelier a dedicated source makes its own theme.
+    public var hintOdds = 4.0
+    /// Below this best probability, nothing points anywhere: `autre`.
+    public var autreBelow = 0.2
 
-    public init(lexicon: ThemeLexicon = .builtIn) {
+    public init(model: ThemeModel = .builtIn, lexicon: ThemeLexicon = .builtIn, corrections: ThemeCorrections = .none) {
+        self.model = model
         self.lexicon = lexicon
+        self.corrections = corrections
     }
 
-    public func classify(_ headline: Headline, hint: Theme? = nil) -> ThemeDecision {
-        classify(headline, hint: hint, explain: true)
+    public func classify(_ headline: Headline, hint: Theme? = nil, source: String? = nil) -> ThemeDecision {
+        classify(headline, hint: hint, source: source, explain: true)
     }
 
-    /// Without `explain`, only the scores are computed: the digest needs no reasons, and
-    /// building them costs more than the matching.
-    func classify(_ headline: Headline, hint: Theme?, explain: Bool) -> ThemeDecision {
+    /// Without `explain`, no reasons are written: the digest needs none, and writing them
+    /// costs more than deciding.
+    func classify(_ headline: Headline, hint: Theme?, source: String?, explain: Bool) -> ThemeDecision {
+        if let correction = corrections.correction(for: headline, source: source) {
+            return Self.corrected(correction)
+        }
+        let evidence = ThemeEvidence(headline, hint: hint)
+        let probabilities = modelProbabilities(evidence)
+        let keywords = keywordScores(headline, hint: hint, explain: explain)
+        return decide(probabilities: probabilities, keywords: keywords, explain: explain ? { theme, runnerUp in
+            let features = model.strongestFeatures(evidence, lexicon: lexicon, for: theme, against: runnerUp)
+                .map { "\($0.feature) \(Tally.signed($0.weight))" }.joined(separator: ", ")
+            return features.isEmpty ? "no feature known to the model" : features
+        } : nil)
+    }
+
+    /// The theme of a story: the model's probabilities averaged over its distinct titles
+    /// (lead first, at most `storyEvidenceLimit`), the keyword points added up; a correction
+    /// of any of its headlines wins.
+    public func classify(story: Story, explain: Bool = true) -> ThemeDecision {
+        for item in story.headlines {
+            if let correction = corrections.correction(for: item.headline, source: item.source) {
+                return Self.corrected(correction)
+            }
+        }
+        var seenTitles = Set<String>()
+        var probabilities = [Double](repeating: 0, count: Theme.allCases.count)
+        var keywords = Tally(explain: explain)
+        for item in story.headlines where seenTitles.count < Self.storyEvidenceLimit {
+            guard seenTitles.insert(item.headline.title).inserted else { continue }
+            let headlineProbabilities = modelProbabilities(ThemeEvidence(item.headline, hint: item.themeHint))
+            for index in probabilities.indices { probabilities[index] += headlineProbabilities[index] }
+            keywords.merge(keywordScores(item.headline, hint: item.themeHint, explain: explain && seenTitles.count == 1))
+        }
+        let count = Double(seenTitles.count)
+        var decision = decide(probabilities: probabilities.map { $0 / count }, keywords: keywords, explain: explain ? { _, _ in
+            "average of \(seenTitles.count) title\(seenTitles.count == 1 ? "" : "s")"
+        } : nil)
+        if explain { decision.reasons.insert("story of \(story.headlines.count) headlines", at: 0) }
+        return decision
+    }
+
+    /// How many distinct titles of a story are weighed for its theme: a story retold by two
+    /// hundred feeds costs no more than one retold by twelve.
+    static let storyEvidenceLimit = 12
+
+    // MARK: - Deciding
+
+    private static func corrected(_ correction: ThemeCorrections.Correction) -> ThemeDecision {
+        ThemeDecision(theme: correction.theme, reasons: ["correction \(correction.origin)"],
+            probabilities: Theme.allCases.map { $0 == correction.theme ? 1 : 0 })
+    }
+
+    private func modelProbabilities(_ evidence: ThemeEvidence) -> [Double] {
+        var logits = model.logits(buckets: model.buckets(of: evidence, lexicon: lexicon))
+        if let hint = evidence.hint, let index = Theme.allCases.firstIndex(of: hint) { logits[index] += log(hintOdds) }
+        return model.softmax(logits)
+    }
+
+    private func decide(probabilities: [Double], keywords: Tally, explain: ((Theme, Theme) -> String)?) -> ThemeDecision {
+        let ranked = zip(Theme.allCases, probabilities).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        let (best, runnerUp) = (ranked[0], ranked[1])
+        var reasons: [String] = []
+        var theme = best.0
+        if let (keywordTheme, points) = keywords.decisive(from: keywordOverride) {
+            theme = keywordTheme
+            if explain != nil { reasons.append("keywords decide: \(keywordTheme.rawValue) +\(Tally.format(points))") }
+        } else if best.1 < autreBelow {
+            theme = .autre
+            if explain != nil { reasons.append("autre: no theme above \(Tally.format(autreBelow))") }
+        }
+        if let explain {
+            let against = theme == best.0 ? runnerUp.0 : best.0
+            reasons.append("model \(best.0.rawValue) \(String(format: "%.2f", best.1)), then \(runnerUp.0.rawValue) "
+                + "\(String(format: "%.2f", runnerUp.1)): \(explain(theme == .autre ? best.0 : theme, against))")
+            reasons.append(contentsOf: keywords.reasons())
+        }
+        return ThemeDecision(theme: theme, reasons: reasons, probabilities: probabilities)
+    }
+
+    // MARK: - Keyword evidence
+
+    /// The keyword lists' points per theme: terms in the title (the rubric before a colon
+    /// counting extra), the summary, the link's words, the feed's categories, the hint.
+    func keywordScores(_ headline: Headline, hint: Theme?, explain: Bool) -> Tally {
         var tally = Tally(explain: explain)
         let scoring = lexicon.scoring
 
@@ -56,12 +153,13 @@ public struct ThemeClassifier: Sendable {
         if !headline.summary.isEmpty {
             tally.addOnce(lexicon, headline.summary, factor: scoring.summary, where: "summary")
         }
-        let linkWords = Self.pathWords(of: headline.link)
-        for word in linkWords {
+        let path = LinkPath(headline.link)
+        for word in path.folders.flatMap({ $0.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init) }) {
             if let theme = lexicon.cachedSection(named: word) {
                 tally.add(theme, scoring.section, "link section «\(word)»")
             }
         }
+        let linkWords = path.folders + path.slugWords
         if !linkWords.isEmpty {
             tally.addOnce(lexicon, linkWords.joined(separator: " "), factor: scoring.link, where: "link")
         }
@@ -75,35 +173,7 @@ public struct ThemeClassifier: Sendable {
         if let hint, hint != .autre {
             tally.add(hint, scoring.hint, "source theme")
         }
-        return tally.decision()
-    }
-
-    /// The theme of a story: the scores of all its headlines added up, so that a story told
-    /// by five sources is judged on all five titles; ties go to the lead's own theme.
-    /// How many distinct titles of a story are weighed for its theme.
-    static let storyEvidenceLimit = 12
-
-    public func classify(story: Story, explain: Bool = true) -> ThemeDecision {
-        var total: [Theme: Double] = [:]
-        var leadDecision: ThemeDecision?
-        // The evidence saturates: a story is judged on its first distinct titles, lead first,
-        // so that a story retold by two hundred feeds costs no more than one retold by twelve.
-        var seenTitles = Set<String>()
-        for item in story.headlines where seenTitles.count < Self.storyEvidenceLimit {
-            guard seenTitles.insert(item.headline.title).inserted else { continue }
-            let decision = classify(item.headline, hint: item.themeHint, explain: explain && leadDecision == nil)
-            if leadDecision == nil { leadDecision = decision }
-            for (theme, score) in decision.scores { total[theme, default: 0] += score }
-        }
-        guard let lead = leadDecision, let best = total.values.max(), best > 0 else {
-            return leadDecision ?? ThemeDecision(theme: .autre)
-        }
-        let winners = total.filter { $0.value == best }.map(\.key)
-        let theme = winners.contains(lead.theme) ? lead.theme : (winners.min() ?? .autre)
-        guard explain else { return ThemeDecision(theme: theme, scores: total) }
-        let summary = total.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .map { "\($0.key.rawValue) \(Tally.format($0.value))" }.joined(separator: ", ")
-        return ThemeDecision(theme: theme, reasons: ["story of \(story.headlines.count) headlines: \(summary)"] + lead.reasons, scores: total)
+        return tally
     }
 
     // MARK: - Evidence
@@ -116,27 +186,10 @@ public struct ThemeClassifier: Sendable {
         let count = tokens.prefix { $0.scalarRange.upperBound <= offset }.count
         return (1...5).contains(count) ? count : nil
     }
-
-    /// The words of a link's path ("/sport/football/can-2025-x.html" → sport, football, can, 2025, x).
-    static func pathWords(of link: String?) -> [String] {
-        // By hand rather than URLComponents, which is slow on Linux and runs for every headline.
-        guard let link, let scheme = link.utf8.firstRange(of: "://".utf8) else { return [] }
-        let afterHost = link[scheme.upperBound...]
-        guard let slash = afterHost.firstIndex(of: "/") else { return [] }
-        let rawPath = afterHost[slash...].prefix { $0 != "?" && $0 != "#" }
-        let path = rawPath.contains("%") ? (rawPath.removingPercentEncoding ?? String(rawPath)) : String(rawPath)
-        var words: [String] = []
-        for segment in path.split(separator: "/") {
-            var segment = String(segment)
-            if let dot = segment.lastIndex(of: ".") { segment = String(segment[..<dot]) }
-            words.append(contentsOf: segment.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init))
-        }
-        return words.filter { word in word.contains { $0.isLetter } }
-    }
 }
 
 /// Points per theme, and the pieces of evidence behind them.
-private struct Tally {
+struct Tally {
     /// Whether to keep the evidence for `reasons`.
     let explain: Bool
     private var scores: [Theme: Double] = [:]
@@ -169,22 +222,30 @@ private struct Tally {
         }
     }
 
-    func decision() -> ThemeDecision {
-        if !explain {
-            let best = scores.filter { $0.value > 0 }.min { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
-            return ThemeDecision(theme: best?.key ?? .autre, scores: scores)
-        }
-        let ranked = scores.filter { $0.value > 0 }.sorted { a, b in
-            a.value != b.value ? a.value > b.value : a.key < b.key
-        }
-        guard let best = ranked.first else {
-            return ThemeDecision(theme: .autre, reasons: ["autre: no keyword matched"], scores: scores)
-        }
-        let reasons = ranked.map { theme, score in
-            let pieces = (evidence[theme] ?? []).map { "\($0.text) \(Self.signed($0.points))" }
-            return "\(theme.rawValue) \(Self.signed(score)): " + pieces.joined(separator: "; ")
-        }
-        return ThemeDecision(theme: best.key, reasons: reasons, scores: scores)
+    mutating func merge(_ other: Tally) {
+        for (theme, points) in other.scores { scores[theme, default: 0] += points }
+        if explain { for (theme, pieces) in other.evidence { evidence[theme, default: []] += pieces } }
+    }
+
+    /// Points per theme.
+    var points: [Theme: Double] { scores }
+
+    /// The theme the keywords name beyond doubt: at least `threshold` points, and no other
+    /// theme within half of that.
+    func decisive(from threshold: Double) -> (Theme, Double)? {
+        let ranked = scores.filter { $0.value > 0 }.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+        guard let best = ranked.first, best.value >= threshold else { return nil }
+        if ranked.count > 1, ranked[1].value > best.value - threshold / 2 { return nil }
+        return (best.key, best.value)
+    }
+
+    /// "keywords sport +5: «CAN 2025» in title +2; ...", strongest theme first.
+    func reasons() -> [String] {
+        scores.filter { $0.value > 0 }.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+            .map { theme, score in
+                let pieces = (evidence[theme] ?? []).map { "\($0.text) \(Self.signed($0.points))" }
+                return "keywords \(theme.rawValue) \(Self.signed(score)): " + pieces.joined(separator: "; ")
+            }
     }
 
     static func signed(_ value: Double) -> String {

@@ -49,8 +49,31 @@ final class StoryClustererTests: XCTestCase {
             "CAN 2025: «Estamos contentos de estar en Marruecos» (Riyad Mahrez)"))
         XCTAssertTrue(sameStory("Laftit/vague de froid : environ 833.000 personnes ciblées cette saison hivernale",
             "Cold wave : Nearly 833,000 people affected by national plan"))
-        XCTAssertTrue(sameStory("Morocco's interior ministry launches strategic study to reform taxi sector",
-            "لفتيت يكشف عن إصلاحات جديدة لقطاع سيارات الأجرة"))
+        // Two retellings that share little meet through a third that shares with both.
+        let taxi = [
+            item("Hespress FR", "Mobilité urbaine : Les chauffeurs de taxis au centre des réformes présentées par Abdelouafi Laftit"),
+            item("MWN", "Morocco's interior ministry launches strategic study to reform taxi sector"),
+            item("Hespress", "لفتيت يكشف عن إصلاحات جديدة لقطاع سيارات الأجرة"),
+        ]
+        XCTAssertEqual(StoryClusterer().cluster(taxi).count, 1)
+    }
+
+    func testNamesMeetAcrossScriptsByTheirConsonants() {
+        XCTAssertEqual(NameSkeleton.key("akhannouch"), "kns")
+        XCTAssertEqual(NameSkeleton.key("أخنوش"), "kns")
+        XCTAssertEqual(NameSkeleton.key("bourita"), NameSkeleton.key("بوريطه"))
+        XCTAssertEqual(NameSkeleton.key("trump"), NameSkeleton.key("ترامب"))
+        XCTAssertEqual(NameSkeleton.key("macron"), NameSkeleton.key("ماكرون"))
+        XCTAssertEqual(NameSkeleton.key("rabat"), NameSkeleton.key("الرباط"))
+        XCTAssertNotEqual(NameSkeleton.key("macron"), NameSkeleton.key("trump"))
+        XCTAssertNil(NameSkeleton.key("ali"))
+    }
+
+    func testInflectionsMeetBeforeStemming() {
+        XCTAssertEqual(HeadlineSignature.withoutInflection("tapering"), "taper")
+        XCTAssertEqual(HeadlineSignature.withoutInflection("elections"), "elect")
+        XCTAssertEqual(HeadlineSignature.withoutInflection("news"), "news")
+        XCTAssertEqual(HeadlineSignature.withoutInflection("الانتخابات"), "الانتخابات")
     }
 
     func testStoriesThatOnlyShareTheCupStayApart() {
