@@ -13,15 +13,59 @@ public enum LanguageGuess {
     }
 
     public static func guess(_ text: String) -> String? {
+        evidence(text).language
+    }
+
+    /// The declared language (the feed's, or the source's in the configuration) unless the
+    /// title clearly says otherwise: another script, or at least two marker words of another
+    /// language and twice the evidence of the declared one. One "al" in "Bank Al-Maghrib
+    /// maintient son taux" does not make a French source's headline Spanish (and a word
+    /// joined by a hyphen to the next, "Al-Maghrib", "El-Jadida", is part of a name).
+    public static func guess(_ text: String, declared: String?) -> String? {
+        guard let declared else { return guess(text) }
+        let found = evidence(text)
+        // The script settles Arabic either way.
+        if declared == "ar", found.latin > found.arabic { return found.language }
+        guard let guessed = found.language, guessed != declared else { return declared }
+        if guessed == "ar" { return guessed }
+        let (other, own) = (found.points(guessed), found.points(declared))
+        return other >= 2 * max(own, 1) ? guessed : declared
+    }
+
+    /// Points for each language, and the language they decide (nil when the text says too little).
+    struct Evidence {
+        var arabic = 0, latin = 0
+        var fr = 0, en = 0, es = 0
+
+        var language: String? {
+            if arabic > latin { return "ar" }
+            guard latin >= 8 else { return nil }
+            if fr >= 2, fr > en, fr > es { return "fr" }
+            if en >= 2, en > fr, en > es { return "en" }
+            if es >= 2, es > fr, es > en { return "es" }
+            return nil
+        }
+
+        func points(_ language: String) -> Int {
+            switch language {
+            case "fr": fr
+            case "en": en
+            case "es": es
+            default: 0
+            }
+        }
+    }
+
+    static func evidence(_ text: String) -> Evidence {
         // One pass over the scalars, no allocation: it runs for every headline of every feed.
         var arabic = 0, latin = 0
         var fr = 0, en = 0, es = 0
         var hash = fnvOffset
         var length = 0
 
-        func endWord(elided: Bool) {
+        func endWord(elided: Bool, hyphenated: Bool = false) {
             defer { hash = fnvOffset; length = 0 }
-            guard length > 0 else { return }
+            guard length > 0, !hyphenated else { return }
             if elided {
                 if elisions.contains(hash) { fr += 2 }
                 return
@@ -43,6 +87,9 @@ public enum LanguageGuess {
                 continue
             case 0x27, 0x2019:  // ' and ’: l'accueil, d'être, Morocco's
                 endWord(elided: true)
+                continue
+            case 0x2D:  // "Al-Maghrib", "El-Jadida": a name, not the Spanish "al", "el"
+                endWord(elided: false, hyphenated: true)
                 continue
             default:
                 break
@@ -66,12 +113,7 @@ public enum LanguageGuess {
             length += 1
         }
         endWord(elided: false)
-        if arabic > latin { return "ar" }
-        guard latin >= 8 else { return nil }
-        if fr >= 2, fr > en, fr > es { return "fr" }
-        if en >= 2, en > fr, en > es { return "en" }
-        if es >= 2, es > fr, es > en { return "es" }
-        return nil
+        return Evidence(arabic: arabic, latin: latin, fr: fr, en: en, es: es)
     }
 
     private enum Language { case fr, en, es }

@@ -85,12 +85,12 @@ public struct SourceReading: Sendable {
         SourceReading(source, answer: .from(fetched, source: source, now: now), memory: memory, now: now)
     }
 
-    /// The headline's own language when its words clearly say so, else what its feed or
-    /// the configuration declares ("fr-MA" and "fr" are the same language here).
+    /// What its feed or the configuration declares ("fr-MA" and "fr" are the same language
+    /// here), unless the headline's words clearly say otherwise (aggregators mix languages).
     static func withLanguage(_ headline: Headline, declared: String?) -> Headline {
         var h = headline
         let base = declared.map { String($0.prefix { $0 != "-" && $0 != "_" }).lowercased() }
-        h.language = LanguageGuess.guess(h.title) ?? base
+        h.language = LanguageGuess.guess(h.title, declared: base)
         return h
     }
 }

@@ -26,4 +26,16 @@ final class LanguageGuessTests: XCTestCase {
         let short = SourceReading.withLanguage(Headline(title: "CAN 2025"), declared: "fr-MA")
         XCTAssertEqual(short.language, "fr")
     }
+
+    /// One Spanish-looking word ("Al") is not enough to overrule the source.
+    func testTheConfiguredLanguageIsTrustedUnlessTheTitleClearlyDisagrees() {
+        let title = "Bank Al-Maghrib maintient son taux directeur à 2,25%"
+        XCTAssertNil(LanguageGuess.guess(title))
+        XCTAssertEqual(LanguageGuess.guess(title, declared: "fr"), "fr")
+        XCTAssertEqual(LanguageGuess.guess("Le Maroc et l'Espagne : les échanges avec Al-Hoceima en hausse", declared: "es"), "fr")
+        XCTAssertEqual(LanguageGuess.guess("Santos: Neymar, operado con éxito de la rodilla", declared: "fr"), "es")
+        XCTAssertEqual(LanguageGuess.guess("نشرة إنذارية: تساقطات ثلجية وأمطار قوية", declared: "fr"), "ar")
+        XCTAssertEqual(LanguageGuess.guess("Alerte météo : de fortes pluies sur le nord du pays", declared: "ar"), "fr")
+        XCTAssertEqual(LanguageGuess.guess("CAN 2025", declared: "es"), "es")
+    }
 }
