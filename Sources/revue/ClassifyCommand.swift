@@ -22,16 +22,18 @@ struct ClassifyCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try configOptions.load()
         let classifier = try config.loadClassifier()
-        while let line = readLine() {
+        var lines: [String] = []
+        while let line = readLine() { lines.append(line) }
+        let explain = self.explain
+        let decided = ConcurrentMap.map(lines) { line -> String in
             let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
             let title = String(parts[0])
             let link = parts.count > 1 ? String(parts[1]) : nil
-            let decision = classifier.classify(Headline(title: title, link: link))
-            if explain {
-                print("\(decision.theme.rawValue)\t\(title)\t\(decision.reasons.joined(separator: " | "))")
-            } else {
-                print("\(decision.theme.rawValue)\t\(title)")
-            }
+            let decision = classifier.classify(Headline(title: title, link: link), hint: nil, source: nil, explain: explain)
+            return explain
+                ? "\(decision.theme.rawValue)\t\(title)\t\(decision.reasons.joined(separator: " | "))\n"
+                : "\(decision.theme.rawValue)\t\(title)\n"
         }
+        FileHandle.standardOutput.write(Data(decided.joined().utf8))
     }
 }

@@ -28,8 +28,7 @@ public struct StoryClusterer: Sendable {
         let signatures = HeadlineSignature.signatures(of: items)
         // Links are only needed here: not kept beside the signatures.
         let atoms = Self.sameArticleGroups(signatures, links: ConcurrentMap.map(items) { LinkKey.fingerprint($0.headline.link) })
-        let leads = atoms.map { signatures[$0[0]] }
-        let weights = Self.weightedKeys(leads).vectors
+        let leads = Self.numbered(atoms.map { signatures[$0[0]] })
 
         // Greedy, in input order: each group of identical headlines joins the story whose
         // headlines, added up, it resembles most, or starts a new one. Comparing with the
@@ -39,15 +38,14 @@ public struct StoryClusterer: Sendable {
         // a headline is only compared with stories it shares something specific with.
         var clusters: [[Int]] = []  // atom indexes
         var sums: [Centroid] = []
-        var storiesWithKey: [String: [Int]] = [:]
+        var storiesWithKey: [Int32: [Int]] = [:]
 
-        for (atom, vector) in weights.enumerated() {
-            let indexKeys = vector.keys.filter { !StoryVocabulary.genericKeys.contains($0) }
+        for (atom, lead) in leads.enumerated() {
             // The stories sharing the most keys are the only ones worth scoring. A key found
             // in many stories finds nothing specific (and would cost a scan of them all); a
             // key found in many headlines of one big story is that story's best key.
             var sharedCount: [Int: Int] = [:]
-            for key in indexKeys {
+            for key in lead.specific {
                 guard let stories = storiesWithKey[key], stories.count <= Self.storiesPerKeyLimit else { continue }
                 for story in stories { sharedCount[story, default: 0] += 1 }
             }
@@ -56,11 +54,11 @@ public struct StoryClusterer: Sendable {
                 .prefix(Self.candidateLimit).map(\.key)
             var best: (story: Int, score: Double)?
             for story in candidates.sorted() {
-                let score = sums[story].similarity(to: vector)
+                let score = sums[story].similarity(to: lead.weights)
                 // Like the story as a whole, and telling the same event as one of its
                 // headlines: a name the story is full of is not enough.
                 guard score >= threshold,
-                    clusters[story].prefix(Self.memberLimit).contains(where: { Self.sharesSpecificKeys(leads[atom], leads[$0]) })
+                    clusters[story].prefix(Self.memberLimit).contains(where: { lead.sharesSpecificKeys(with: leads[$0]) })
                 else { continue }
                 if score > (best?.score ?? 0) { best = (story, score) }
             }
@@ -68,13 +66,13 @@ public struct StoryClusterer: Sendable {
             if let best {
                 story = best.story
                 clusters[story].append(atom)
-                sums[story].add(vector)
+                sums[story].add(lead.weights)
             } else {
                 story = clusters.count
                 clusters.append([atom])
-                sums.append(Centroid(vector))
+                sums.append(Centroid(lead.weights))
             }
-            for key in indexKeys where storiesWithKey[key]?.last != story {
+            for key in lead.specific where storiesWithKey[key]?.last != story {
                 storiesWithKey[key, default: []].append(story)
             }
         }
@@ -88,13 +86,13 @@ public struct StoryClusterer: Sendable {
     /// common, merged when, added up, they resemble each other: the order the feeds came in
     /// should not decide how a story is told. Largest stories first, each absorbing the
     /// later ones it resembles.
-    static func mergeSimilar(_ clusters: [[Int]], _ sums: [Centroid], leads: [HeadlineSignature], threshold: Double) -> [[Int]] {
+    static func mergeSimilar(_ clusters: [[Int]], _ sums: [Centroid], leads: [NumberedKeys], threshold: Double) -> [[Int]] {
         var clusters = clusters
         var sums = sums
         var alive = Array(repeating: true, count: clusters.count)
-        var storiesWithKey: [String: [Int]] = [:]
+        var storiesWithKey: [Int32: [Int]] = [:]
         for (story, sum) in sums.enumerated() {
-            for key in sum.keys.keys where !StoryVocabulary.genericKeys.contains(key) { storiesWithKey[key, default: []].append(story) }
+            for key in sum.keys.keys where !leads[clusters[story][0]].isGeneric(key) { storiesWithKey[key, default: []].append(story) }
         }
         let order = clusters.indices.sorted { clusters[$0].count != clusters[$1].count ? clusters[$0].count > clusters[$1].count : $0 < $1 }
         for story in order where alive[story] {
@@ -105,7 +103,7 @@ public struct StoryClusterer: Sendable {
             }
             for (other, shared) in sharedCount.sorted(by: { $0.key < $1.key }) where shared >= 2 && alive[other] {
                 guard sums[story].similarity(to: sums[other].keys) >= threshold,
-                    Self.sharesSpecificKeys(leads[clusters[story][0]], leads[clusters[other][0]])
+                    leads[clusters[story][0]].sharesSpecificKeys(with: leads[clusters[other][0]])
                 else { continue }
                 clusters[story] += clusters[other]
                 sums[story].add(sums[other].keys)
@@ -165,20 +163,86 @@ public struct StoryClusterer: Sendable {
         return order.compactMap { groups[$0] }.sorted { $0[0] < $1[0] }
     }
 
-    /// Each group's keys, their weights lowered when many groups of the day share them.
-    /// A story retold by a handful of outlets keeps its weights; a word in dozens of
-    /// headlines ("Lions", "Rabat") fades.
-    /// Also returns in how many groups each key is.
-    static func weightedKeys(_ signatures: [HeadlineSignature]) -> (vectors: [[String: Double]], frequency: [String: Int]) {
-        var frequency: [String: Int] = [:]
-        for signature in signatures { for key in signature.keys.keys { frequency[key, default: 0] += 1 } }
-        let vectors = signatures.map { signature in
-            signature.keys.reduce(into: [String: Double]()) { vector, entry in
-                let shared = Double(frequency[entry.key] ?? 1)
-                vector[entry.key] = entry.value / (1 + log2(max(1, shared / commonFrequency)))
+    /// A headline's keys numbered for the batch (comparing small integers, not strings, is
+    /// what keeps grouping 100,000 headlines in seconds), weighted, and sorted out for the
+    /// evidence test.
+    struct NumberedKeys {
+        /// Key number → weight, lowered when many headlines of the batch share the key.
+        var weights: [Int32: Double]
+        /// Keys that are not everyday words of this press, sorted.
+        var specific: [Int32]
+        /// Of those, the ones about what happened: not weak, not a name, not a skeleton.
+        var content: [Int32]
+        private var generic: Set<Int32>
+
+        init(weights: [Int32: Double], specific: [Int32], content: [Int32], generic: Set<Int32>) {
+            self.weights = weights
+            self.specific = specific
+            self.content = content
+            self.generic = generic
+        }
+
+        func isGeneric(_ key: Int32) -> Bool { generic.contains(key) }
+
+        /// At least two keys in common that are not everyday words of this press, and at
+        /// least one of them about what happened: the same names alone make a different
+        /// story ("Mahrez: happy to be in Morocco" is not "Mahrez injured").
+        func sharesSpecificKeys(with other: NumberedKeys) -> Bool {
+            Self.commonCount(specific, other.specific, atLeast: 2) && Self.commonCount(content, other.content, atLeast: 1)
+        }
+
+        private static func commonCount(_ a: [Int32], _ b: [Int32], atLeast needed: Int) -> Bool {
+            var (i, j, count) = (0, 0, 0)
+            while i < a.count, j < b.count {
+                if a[i] == b[j] {
+                    count += 1
+                    if count >= needed { return true }
+                    i += 1
+                    j += 1
+                } else if a[i] < b[j] {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            return false
+        }
+    }
+
+    /// Each headline's keys numbered and weighted: a story retold by a handful of outlets
+    /// keeps its weights; a word in dozens of headlines ("Lions", "Rabat") fades.
+    static func numbered(_ signatures: [HeadlineSignature]) -> [NumberedKeys] {
+        var numbers: [String: Int32] = [:]
+        var frequency: [Int] = []
+        var generic = Set<Int32>()
+        let keyed = signatures.map { signature in
+            signature.keys.map { key, weight -> (key: String, number: Int32, weight: Double) in
+                if let number = numbers[key] {
+                    frequency[Int(number)] += 1
+                    return (key, number, weight)
+                }
+                let number = Int32(numbers.count)
+                numbers[key] = number
+                frequency.append(1)
+                if StoryVocabulary.genericKeys.contains(key) { generic.insert(number) }
+                return (key, number, weight)
             }
         }
-        return (vectors, frequency)
+        return zip(signatures, keyed).map { signature, keys in
+            var weights: [Int32: Double] = [:]
+            var specific: [Int32] = []
+            var content: [Int32] = []
+            for (key, number, weight) in keys {
+                let shared = Double(frequency[Int(number)])
+                weights[number] = weight / (1 + log2(max(1, shared / commonFrequency)))
+                guard !generic.contains(number) else { continue }
+                specific.append(number)
+                if !StoryVocabulary.weakKeys.contains(key), !signature.names.contains(key), !key.hasPrefix("@") {
+                    content.append(number)
+                }
+            }
+            return NumberedKeys(weights: weights, specific: specific.sorted(), content: content.sorted(), generic: generic)
+        }
     }
 
     /// A key already in more stories than this finds no candidates.
@@ -192,14 +256,14 @@ public struct StoryClusterer: Sendable {
 
     /// A story's headlines added up: their weighted keys.
     struct Centroid {
-        private(set) var keys: [String: Double] = [:]
+        private(set) var keys: [Int32: Double] = [:]
         private var squaredNorm = 0.0
 
-        init(_ vector: [String: Double]) {
+        init(_ vector: [Int32: Double]) {
             add(vector)
         }
 
-        mutating func add(_ vector: [String: Double]) {
+        mutating func add(_ vector: [Int32: Double]) {
             for (key, weight) in vector {
                 let old = keys[key] ?? 0
                 keys[key] = old + weight
@@ -208,7 +272,7 @@ public struct StoryClusterer: Sendable {
         }
 
         /// Cosine similarity of a headline's weighted keys with the sum.
-        func similarity(to vector: [String: Double]) -> Double {
+        func similarity(to vector: [Int32: Double]) -> Double {
             var dot = 0.0, norm = 0.0
             for (key, weight) in vector {
                 norm += weight * weight
@@ -217,21 +281,6 @@ public struct StoryClusterer: Sendable {
             guard norm > 0, squaredNorm > 0 else { return 0 }
             return dot / (norm * squaredNorm).squareRoot()
         }
-    }
-
-    /// At least two keys in common that are not everyday words of this press, and at least
-    /// one of them about what happened: the same names alone make a different story
-    /// ("Mahrez: happy to be in Morocco" is not "Mahrez injured").
-    static func sharesSpecificKeys(_ a: HeadlineSignature, _ b: HeadlineSignature) -> Bool {
-        var specific = 0
-        var content = 0
-        for key in a.keys.keys where b.keys[key] != nil && !StoryVocabulary.genericKeys.contains(key) {
-            specific += 1
-            if !StoryVocabulary.weakKeys.contains(key), !a.names.contains(key), !b.names.contains(key), !key.hasPrefix("@") {
-                content += 1
-            }
-        }
-        return specific >= 2 && content >= 1
     }
 
     /// The first headlines of a story that a newcomer is checked against.

@@ -1,8 +1,8 @@
 import Dispatch
 
 /// `map` on all cores, results in input order: for pure, CPU-bound steps over many values.
-enum ConcurrentMap {
-    static func map<T: Sendable, R: Sendable>(_ values: [T], _ transform: @Sendable (T) -> R) -> [R] {
+public enum ConcurrentMap {
+    public static func map<T: Sendable, R: Sendable>(_ values: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard values.count > 1 else { return values.map(transform) }
         let results = ResultSlots<R>(count: values.count)
         DispatchQueue.concurrentPerform(iterations: values.count) { i in

@@ -51,13 +51,14 @@ public struct ThemeClassifier: Sendable {
 
     /// Without `explain`, no reasons are written: the digest needs none, and writing them
     /// costs more than deciding.
-    func classify(_ headline: Headline, hint: Theme?, source: String?, explain: Bool) -> ThemeDecision {
+    public func classify(_ headline: Headline, hint: Theme?, source: String?, explain: Bool) -> ThemeDecision {
         if let correction = corrections.correction(for: headline, source: source) {
             return Self.corrected(correction)
         }
         let evidence = ThemeEvidence(headline, hint: hint)
-        let probabilities = modelProbabilities(evidence)
-        let keywords = keywordScores(headline, hint: hint, explain: explain)
+        let title = ThemeFeatures.Title(headline.title, lexicon: lexicon)
+        let probabilities = modelProbabilities(evidence, title: title)
+        let keywords = keywordScores(headline, title: title, hint: hint, explain: explain)
         return decide(probabilities: probabilities, keywords: keywords, explain: explain ? { theme, runnerUp in
             let features = model.strongestFeatures(evidence, lexicon: lexicon, for: theme, against: runnerUp)
                 .map { "\($0.feature) \(Tally.signed($0.weight))" }.joined(separator: ", ")
@@ -79,9 +80,10 @@ public struct ThemeClassifier: Sendable {
         var keywords = Tally(explain: explain)
         for item in story.headlines where seenTitles.count < Self.storyEvidenceLimit {
             guard seenTitles.insert(item.headline.title).inserted else { continue }
-            let headlineProbabilities = modelProbabilities(ThemeEvidence(item.headline, hint: item.themeHint))
+            let title = ThemeFeatures.Title(item.headline.title, lexicon: lexicon)
+            let headlineProbabilities = modelProbabilities(ThemeEvidence(item.headline, hint: item.themeHint), title: title)
             for index in probabilities.indices { probabilities[index] += headlineProbabilities[index] }
-            keywords.merge(keywordScores(item.headline, hint: item.themeHint, explain: explain && seenTitles.count == 1))
+            keywords.merge(keywordScores(item.headline, title: title, hint: item.themeHint, explain: explain && seenTitles.count == 1))
         }
         let count = Double(seenTitles.count)
         var decision = decide(probabilities: probabilities.map { $0 / count }, keywords: keywords, explain: explain ? { _, _ in
@@ -102,8 +104,8 @@ public struct ThemeClassifier: Sendable {
             probabilities: Theme.allCases.map { $0 == correction.theme ? 1 : 0 })
     }
 
-    private func modelProbabilities(_ evidence: ThemeEvidence) -> [Double] {
-        var logits = model.logits(buckets: model.buckets(of: evidence, lexicon: lexicon))
+    private func modelProbabilities(_ evidence: ThemeEvidence, title: ThemeFeatures.Title) -> [Double] {
+        var logits = model.logits(buckets: model.buckets(of: evidence, title: title, lexicon: lexicon))
         if let hint = evidence.hint, let index = Theme.allCases.firstIndex(of: hint) { logits[index] += log(hintOdds) }
         return model.softmax(logits)
     }
@@ -134,15 +136,19 @@ public struct ThemeClassifier: Sendable {
     /// The keyword lists' points per theme: terms in the title (the rubric before a colon
     /// counting extra), the summary, the link's words, the feed's categories, the hint.
     func keywordScores(_ headline: Headline, hint: Theme?, explain: Bool) -> Tally {
+        keywordScores(headline, title: ThemeFeatures.Title(headline.title, lexicon: lexicon), hint: hint, explain: explain)
+    }
+
+    func keywordScores(_ headline: Headline, title read: ThemeFeatures.Title, hint: Theme?, explain: Bool) -> Tally {
         var tally = Tally(explain: explain)
         let scoring = lexicon.scoring
 
-        let title = TextFolding.tokens(headline.title)
+        let title = read.tokens
         let kickerEnd = Self.kickerLength(of: headline.title, tokens: title)
         var rubricThemes = Set<Theme>()
         // The title as written, to quote matched words: only for explanations.
         let titleScalars = explain ? Array(headline.title.unicodeScalars) : []
-        for match in lexicon.matches(in: title) {
+        for match in read.matches {
             let term = lexicon.terms[match.term]
             // The rubric names the theme once, however many of its words match.
             let inKicker = kickerEnd.map { match.start < $0 } ?? false

@@ -46,50 +46,72 @@ enum ThemeFeatures {
     /// The summary says more than the title but drifts: its first words are enough.
     static let summaryWordLimit = 40
 
+    /// A headline's title read once: its words, and the keyword-list terms found in them
+    /// (the classifier's keyword scores use the same).
+    struct Title {
+        var tokens: [FoldedToken]
+        var matches: [ThemeLexicon.Match]
+
+        init(_ text: String, lexicon: ThemeLexicon) {
+            tokens = TextFolding.tokens(text)
+            matches = lexicon.matches(in: tokens)
+        }
+    }
+
     /// Calls `emit` with each feature's hash and, if `named`, its text (for explanations).
     static func extract(_ evidence: ThemeEvidence, lexicon: ThemeLexicon, named: Bool, emit: (UInt64, String?) -> Void) {
-        // Features are hashed as they are made, without building their strings unless wanted.
-        func add(_ kind: StaticString, _ parts: String..., shown: @autoclosure () -> String? = nil) {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            func mix(_ byte: UInt8) {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01b3
-            }
-            kind.withUTF8Buffer { for byte in $0 { mix(byte) } }
-            for part in parts { for byte in part.utf8 { mix(byte) } }
-            emit(hash, named ? shown() ?? "\(kind)" + parts.joined() : nil)
-        }
-        // Four-scalar pieces of a word padded with "<" and ">", for words of four letters or more.
-        func addPieces(of word: String) {
-            let scalars = Array(word.unicodeScalars)
-            guard scalars.count >= 4 else { return }
-            let padded = ["<"] + scalars + [">"]
-            for start in 0...(padded.count - 4) {
-                var piece = String.UnicodeScalarView()
-                piece.append(contentsOf: padded[start..<(start + 4)])
-                add("g:", String(piece))
-            }
-        }
+        extract(evidence, title: Title(evidence.title, lexicon: lexicon), lexicon: lexicon, named: named, emit: emit)
+    }
 
-        let title = TextFolding.tokens(evidence.title)
+    static func extract(_ evidence: ThemeEvidence, title read: Title, lexicon: ThemeLexicon, named: Bool,
+        emit: (UInt64, String?) -> Void)
+    {
+        // Features are hashed as they are made (FNV-1a of the kind and the text's UTF-8),
+        // without building their strings unless they are shown.
+        func add(_ kind: StaticString, _ text: String, shown: @autoclosure () -> String? = nil) {
+            var hash = FeatureHash(kind)
+            hash.mix(text)
+            emit(hash.value, named ? shown() ?? "\(kind)\(text)" : nil)
+        }
+        let title = read.tokens
         var previous: String?
+        var scalars: [Unicode.Scalar] = []
         // Function words say nothing of a theme, but a corpus where one language's
         // publisher writes mostly about sport would teach "le" and "de" to mean sport.
         for token in title where !StoryVocabulary.stopWords.contains(token.text) {
             for form in token.variants { add("w:", form) }
-            if let previous { add("b:", previous, " ", token.text) }
+            if let previous {
+                var hash = FeatureHash("b:")
+                hash.mix(previous)
+                hash.mix(" ")
+                hash.mix(token.text)
+                emit(hash.value, named ? "b:\(previous) \(token.text)" : nil)
+            }
             previous = token.text
-            if !token.isNumber { addPieces(of: token.text) }
+            guard !token.isNumber else { continue }
+            // Four-scalar pieces of the word padded with "<" and ">", for words of four
+            // letters or more.
+            scalars.removeAll(keepingCapacity: true)
+            scalars.append("<")
+            scalars.append(contentsOf: token.text.unicodeScalars)
+            scalars.append(">")
+            guard scalars.count >= 6 else { continue }
+            for start in 0...(scalars.count - 4) {
+                var hash = FeatureHash("g:")
+                for scalar in scalars[start..<(start + 4)] { hash.mix(scalar) }
+                emit(hash.value, named ? "g:" + String(String.UnicodeScalarView(scalars[start..<(start + 4)])) : nil)
+            }
         }
         // The keyword lists' verdicts, as many times as the term's weight: the model learns
         // from real headlines how far to trust each theme's lists.
         let titleScalars = named ? Array(evidence.title.unicodeScalars) : []
-        for match in lexicon.matches(in: title) {
+        for match in read.matches {
             let term = lexicon.terms[match.term]
-            let kind = term.weight > 0 ? "" : "-"
+            var hash = FeatureHash("k:")
+            if term.weight <= 0 { hash.mix("-") }
+            hash.mix(term.theme.rawValue)
             for _ in 0..<max(1, Int(abs(term.weight).rounded())) {
-                add("k:", kind, term.theme.rawValue,
-                    shown: "k:\(kind)\(term.theme.rawValue) «\(match.words(of: title, in: titleScalars))»")
+                emit(hash.value, named ? "k:\(term.weight > 0 ? "" : "-")\(term.theme.rawValue) «\(match.words(of: title, in: titleScalars))»" : nil)
             }
         }
         if !evidence.summary.isEmpty {
@@ -107,6 +129,28 @@ enum ThemeFeatures {
             for word in words { add("d:", word) }
         }
         for word in path.slugWords { add("u:", word) }
+    }
+}
+
+/// FNV-1a, fed piece by piece: a feature's hash without its string.
+struct FeatureHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    init(_ kind: StaticString) {
+        kind.withUTF8Buffer { for byte in $0 { mix(byte) } }
+    }
+
+    mutating func mix(_ byte: UInt8) {
+        value ^= UInt64(byte)
+        value = value &* 0x0000_0100_0000_01b3
+    }
+
+    mutating func mix(_ text: String) {
+        for byte in text.utf8 { mix(byte) }
+    }
+
+    mutating func mix(_ scalar: Unicode.Scalar) {
+        UTF8.encode(scalar) { mix($0) }
     }
 }
 
