@@ -20,7 +20,7 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The corpus folder.")
     var corpus = "Config/corpus"
 
-    @Option(name: .long, help: "Where to write the model (default: themes.model beside the configuration, else Config/themes.model).")
+    @Option(name: .long, help: "Where to write the model (default: the configured [themes] model, else themes.model beside the configuration).")
     var output: String?
 
     func run() async throws {
@@ -28,12 +28,18 @@ struct TrainCommand: AsyncParsableCommand {
         let corpus = try ThemeCorpus.load(folder: URL(fileURLWithPath: self.corpus))
         let corrections = try config.correctionsPath.map { try ThemeCorrections.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .none
         let examples = ThemeEvaluation.trainingExamples(corpus, corrections: corrections)
+        guard Set(examples.map(\.theme)).count >= 2 else {
+            throw ConfigError(file: self.corpus, message: "the corpus has no training headlines of two themes or more",
+                fix: "check themes/*.tsv and that sections.tsv maps their sections to themes")
+        }
+        // Where the next run will look: the configured model, else beside the configuration.
+        let beside = config.path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("themes.model").path }
+        guard let destination = output ?? config.modelPath ?? beside else {
+            throw ValidationError("no configuration to put the model beside: give --output FILE (and name it with [themes] model = \"FILE\")")
+        }
         var trainer = ThemeTrainer()
         trainer.lexicon = try config.loadThemes()
         let model = trainer.train(examples)
-        let destination = output ?? config.path.map {
-            URL(fileURLWithPath: $0).deletingLastPathComponent().appendingPathComponent("themes.model").path
-        } ?? "Config/themes.model"
         try AtomicFile.write([(model.encoded(), destination)])
 
         var counts: [Theme: Int] = [:]
@@ -43,7 +49,7 @@ struct TrainCommand: AsyncParsableCommand {
             + "), \(corrections.corrections.count) corrections; wrote \(destination)\n"
         if !corpus.unmappedSections.isEmpty {
             report += "sections not in sections.tsv (left out):\n"
-            for (section, count) in corpus.unmappedSections.sorted(by: { $0.value > $1.value }).prefix(20) {
+            for (section, count) in corpus.unmappedSections.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }).prefix(20) {
                 report += "  \(section.replacingOccurrences(of: "\t", with: " / "))  \(count)\n"
             }
         }

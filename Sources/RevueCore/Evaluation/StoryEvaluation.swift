@@ -75,7 +75,8 @@ public enum StoryEvaluation {
         for day in days.keys.sorted() where includeDay(day) {
             let items = days[day]!
             let sourced = items.map { SourcedHeadline(source: $0.publisher, headline: Headline(title: $0.title)) }
-            var guess = [Int](repeating: -1, count: items.count)
+            // A headline the grouping lost would be a story of its own.
+            var guess = Array(stride(from: -1, through: -items.count, by: -1))
             // Equal (source, title) lines are interchangeable: each takes the next slot.
             var slots: [SourcedHeadline: [Int]] = [:]
             for (index, item) in sourced.enumerated() { slots[item, default: []].append(index) }

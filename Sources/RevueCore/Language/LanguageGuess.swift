@@ -65,7 +65,7 @@ public enum LanguageGuess {
 
         func endWord(elided: Bool, hyphenated: Bool = false) {
             defer { hash = fnvOffset; length = 0 }
-            guard length > 0, !hyphenated else { return }
+            guard length > 0, !(hyphenated && nameParticles.contains(hash)) else { return }
             if elided {
                 if elisions.contains(hash) { fr += 2 }
                 return
@@ -125,6 +125,9 @@ public enum LanguageGuess {
         for scalar in word.unicodeScalars { h = (h ^ UInt64(scalar.value)) &* fnvPrime }
         return h
     }
+
+    /// "Al-Maghrib", "El-Jadida": before a hyphen these are part of a name.
+    private static let nameParticles: Set<UInt64> = Set(["al", "el"].map(hashOf))
 
     /// French elided words before an apostrophe.
     private static let elisions: Set<UInt64> = Set(["l", "d", "qu", "n", "s", "c", "j", "m", "jusqu", "lorsqu"].map(hashOf))

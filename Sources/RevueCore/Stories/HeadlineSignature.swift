@@ -141,7 +141,7 @@ struct HeadlineSignature: Sendable {
     }
 
     /// A Latin word without its commonest inflections, so that "tapering", "taper" and
-    /// "tapers", or "élections" and "électoral" meet once cut to a stem; the word keeps at
+    /// "tapers", or "réformes" and "réforme" meet once cut to a stem; the word keeps at
     /// least four letters.
     static func withoutInflection(_ word: String) -> String {
         guard word.utf8.count > 4, !TextFolding.isArabic(word) else { return word }

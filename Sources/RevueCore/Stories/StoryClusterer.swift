@@ -39,6 +39,7 @@ public struct StoryClusterer: Sendable {
         var clusters: [[Int]] = []  // atom indexes
         var sums: [Centroid] = []
         var storiesWithKey: [Int32: [Int]] = [:]
+        var indexed = Set<Int64>()  // (key, story) pairs already in the index
 
         for (atom, lead) in leads.enumerated() {
             // The stories sharing the most keys are the only ones worth scoring. A key found
@@ -72,7 +73,7 @@ public struct StoryClusterer: Sendable {
                 clusters.append([atom])
                 sums.append(Centroid(lead.weights))
             }
-            for key in lead.specific where storiesWithKey[key]?.last != story {
+            for key in lead.specific where indexed.insert(Int64(key) << 32 | Int64(story)).inserted {
                 storiesWithKey[key, default: []].append(story)
             }
         }
@@ -83,9 +84,9 @@ public struct StoryClusterer: Sendable {
     }
 
     /// Stories the greedy pass started apart because their first headlines had too little in
-    /// common, merged when, added up, they resemble each other: the order the feeds came in
-    /// should not decide how a story is told. Largest stories first, each absorbing the
-    /// later ones it resembles.
+    /// common, merged when, added up, they resemble each other and their first headlines
+    /// tell the same event: the order the feeds came in should not decide how a story is
+    /// told. Largest stories first, each absorbing the others it resembles.
     static func mergeSimilar(_ clusters: [[Int]], _ sums: [Centroid], leads: [NumberedKeys], threshold: Double) -> [[Int]] {
         var clusters = clusters
         var sums = sums

@@ -20,9 +20,9 @@ public struct ThemeDecision: Sendable, Hashable {
 ///
 /// In order:
 /// 1. the newsroom's corrections (`ThemeCorrections`) win;
-/// 2. the keyword lists win when they are decisive: `keywordOverride` points or more for one
-///    theme (a term such as «Lions de l'Atlas», a section named in the link) and no other
-///    theme within half of that;
+/// 2. the keyword lists win when they are decisive: one piece of evidence worth
+///    `keywordOverride` points (a term such as «Lions de l'Atlas», a section named in the
+///    link) and no other theme within half of that;
 /// 3. otherwise the learned model (`ThemeModel`) decides, the source's theme hint counting
 ///    as evidence (`hintOdds`);
 /// 4. `autre` when the model is unsure of every theme (no probability reaches `autreBelow`).
@@ -30,10 +30,11 @@ public struct ThemeClassifier: Sendable {
     public var model: ThemeModel
     public var lexicon: ThemeLexicon
     public var corrections: ThemeCorrections
-    /// Keyword points from which the lists override the model: a term that usually says
-    /// the theme (weight 2, see Config/themes.toml) with no rival theme within one point.
-    /// The lists are precise where they speak; the model speaks where they are silent.
-    public var keywordOverride = 2.0
+    /// Keyword points from which the lists override the model: one term that alone says
+    /// the theme (weight 3, see Config/themes.toml) or a section named in the link, with no
+    /// rival theme within half of that. The lists are precise where they are sure; the model
+    /// weighs everything else.
+    public var keywordOverride = 3.0
     /// How much likelier a dedicated source makes its own theme.
     public var hintOdds = 4.0
     /// Below this best probability, nothing points anywhere: `autre`.
@@ -78,15 +79,18 @@ public struct ThemeClassifier: Sendable {
         var seenTitles = Set<String>()
         var probabilities = [Double](repeating: 0, count: Theme.allCases.count)
         var keywords = Tally(explain: explain)
+        var modelled = 0
         for item in story.headlines where seenTitles.count < Self.storyEvidenceLimit {
             guard seenTitles.insert(item.headline.title).inserted else { continue }
             let title = ThemeFeatures.Title(item.headline.title, lexicon: lexicon)
-            let headlineProbabilities = modelProbabilities(ThemeEvidence(item.headline, hint: item.themeHint), title: title)
-            for index in probabilities.indices { probabilities[index] += headlineProbabilities[index] }
+            if let headlineProbabilities = modelProbabilities(ThemeEvidence(item.headline, hint: item.themeHint), title: title) {
+                for index in probabilities.indices { probabilities[index] += headlineProbabilities[index] }
+                modelled += 1
+            }
             keywords.merge(keywordScores(item.headline, title: title, hint: item.themeHint, explain: explain && seenTitles.count == 1))
         }
-        let count = Double(seenTitles.count)
-        var decision = decide(probabilities: probabilities.map { $0 / count }, keywords: keywords, explain: explain ? { _, _ in
+        let count = Double(max(1, modelled))
+        var decision = decide(probabilities: modelled > 0 ? probabilities.map { $0 / count } : nil, keywords: keywords, explain: explain ? { _, _ in
             "average of \(seenTitles.count) title\(seenTitles.count == 1 ? "" : "s")"
         } : nil)
         if explain { decision.reasons.insert("story of \(story.headlines.count) headlines", at: 0) }
@@ -104,31 +108,49 @@ public struct ThemeClassifier: Sendable {
             probabilities: Theme.allCases.map { $0 == correction.theme ? 1 : 0 })
     }
 
-    private func modelProbabilities(_ evidence: ThemeEvidence, title: ThemeFeatures.Title) -> [Double] {
-        var logits = model.logits(buckets: model.buckets(of: evidence, title: title, lexicon: lexicon))
+    /// The model's probabilities, or nil when the headline has no feature at all (an empty
+    /// or numbers-only title): the model's priors are no reason for a theme.
+    private func modelProbabilities(_ evidence: ThemeEvidence, title: ThemeFeatures.Title) -> [Double]? {
+        let buckets = model.buckets(of: evidence, title: title, lexicon: lexicon)
+        guard !buckets.isEmpty else { return nil }
+        var logits = model.logits(buckets: buckets)
         if let hint = evidence.hint, let index = Theme.allCases.firstIndex(of: hint) { logits[index] += log(hintOdds) }
         return model.softmax(logits)
     }
 
-    private func decide(probabilities: [Double], keywords: Tally, explain: ((Theme, Theme) -> String)?) -> ThemeDecision {
-        let ranked = zip(Theme.allCases, probabilities).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-        let (best, runnerUp) = (ranked[0], ranked[1])
-        var reasons: [String] = []
-        var theme = best.0
+    private func decide(probabilities: [Double]?, keywords: Tally, explain: ((Theme, Theme) -> String)?) -> ThemeDecision {
         if let (keywordTheme, points) = keywords.decisive(from: keywordOverride) {
-            theme = keywordTheme
+            var reasons: [String] = []
             if explain != nil { reasons.append("keywords decide: \(keywordTheme.rawValue) +\(Tally.format(points))") }
-        } else if best.1 < autreBelow {
-            theme = .autre
-            if explain != nil { reasons.append("autre: no theme above \(Tally.format(autreBelow))") }
+            return finish(keywordTheme, probabilities, reasons, keywords, explain)
         }
-        if let explain {
-            let against = theme == best.0 ? runnerUp.0 : best.0
+        guard let probabilities else {
+            return finish(.autre, nil, explain != nil ? ["autre: nothing to read"] : [], keywords, explain)
+        }
+        let best = zip(Theme.allCases, probabilities).max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 > $1.0 }!
+        guard best.1 >= autreBelow else {
+            return finish(.autre, probabilities, explain != nil ? ["autre: no theme above \(Tally.format(autreBelow))"] : [], keywords, explain)
+        }
+        return finish(best.0, probabilities, [], keywords, explain)
+    }
+
+    /// The decision with the model's view and the keywords' points as reasons.
+    private func finish(_ theme: Theme, _ probabilities: [Double]?, _ reasons: [String], _ keywords: Tally,
+        _ explain: ((Theme, Theme) -> String)?) -> ThemeDecision
+    {
+        var reasons = reasons
+        if let explain, let probabilities {
+            let ranked = zip(Theme.allCases, probabilities).sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+            let (best, runnerUp) = (ranked[0], ranked[1])
+            // The features for the theme shown (the model's best when the answer is autre)
+            // against its strongest rival.
+            let shown = theme == .autre ? best.0 : theme
+            let against = shown == best.0 ? runnerUp.0 : best.0
             reasons.append("model \(best.0.rawValue) \(String(format: "%.2f", best.1)), then \(runnerUp.0.rawValue) "
-                + "\(String(format: "%.2f", runnerUp.1)): \(explain(theme == .autre ? best.0 : theme, against))")
-            reasons.append(contentsOf: keywords.reasons())
+                + "\(String(format: "%.2f", runnerUp.1)): \(explain(shown, against))")
         }
-        return ThemeDecision(theme: theme, reasons: reasons, probabilities: probabilities)
+        if explain != nil { reasons.append(contentsOf: keywords.reasons()) }
+        return ThemeDecision(theme: theme, reasons: reasons, probabilities: probabilities ?? Theme.allCases.map { _ in 0 })
     }
 
     // MARK: - Keyword evidence
@@ -199,6 +221,8 @@ struct Tally {
     /// Whether to keep the evidence for `reasons`.
     let explain: Bool
     private var scores: [Theme: Double] = [:]
+    /// The most points one piece of evidence gave each theme.
+    private var strongest: [Theme: Double] = [:]
     private var evidence: [Theme: [(text: String, points: Double)]] = [:]
 
     init(explain: Bool) {
@@ -213,6 +237,7 @@ struct Tally {
     mutating func add(_ theme: Theme, _ points: Double, _ text: @autoclosure () -> String) {
         guard points != 0 else { return }
         scores[theme, default: 0] += points
+        strongest[theme] = max(strongest[theme] ?? 0, points)
         if explain { evidence[theme, default: []].append((text(), points)) }
     }
 
@@ -230,17 +255,20 @@ struct Tally {
 
     mutating func merge(_ other: Tally) {
         for (theme, points) in other.scores { scores[theme, default: 0] += points }
+        for (theme, points) in other.strongest { strongest[theme] = max(strongest[theme] ?? 0, points) }
         if explain { for (theme, pieces) in other.evidence { evidence[theme, default: []] += pieces } }
     }
 
     /// Points per theme.
     var points: [Theme: Double] { scores }
 
-    /// The theme the keywords name beyond doubt: at least `threshold` points, and no other
-    /// theme within half of that.
+    /// The theme the keywords name beyond doubt: one piece of evidence worth `threshold`
+    /// points on its own (a term that alone says the theme, a section named in the link),
+    /// and no other theme within half of that. Several weak hints ("France" and "Paris")
+    /// do not add up to certainty: the model weighs those.
     func decisive(from threshold: Double) -> (Theme, Double)? {
         let ranked = scores.filter { $0.value > 0 }.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
-        guard let best = ranked.first, best.value >= threshold else { return nil }
+        guard let best = ranked.first, (strongest[best.key] ?? 0) >= threshold else { return nil }
         if ranked.count > 1, ranked[1].value > best.value - threshold / 2 { return nil }
         return (best.key, best.value)
     }

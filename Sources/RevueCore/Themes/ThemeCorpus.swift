@@ -56,8 +56,8 @@ public struct ThemeCorpus: Sendable {
     }
 
     static func split(of headline: CorpusHeadline, heldOutPublishers: Set<String>) -> Split {
-        if headline.title.isEmpty { return .training }
         if heldOutPublishers.contains(headline.publisher) { return .heldOutPublishers }
+        if headline.title.isEmpty { return .training }
         return isHeldOutDay(headline.day) ? .heldOutDays : .training
     }
 

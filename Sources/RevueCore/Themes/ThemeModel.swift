@@ -110,22 +110,27 @@ public struct ThemeModel: Sendable, Equatable {
     }
 
     public init(decoding data: Data) throws {
-        let bytes = [UInt8](data)
+        // Read in place: the built-in model is megabytes, and copies would be peak memory.
         let header = Self.magic.count + 2 + 4 + 4 * Self.themes.count
-        guard bytes.count >= header, Array(bytes.prefix(Self.magic.count)) == Self.magic else {
-            throw ThemeModelError.notAModel
+        let parsed: (bits: Int, scale: Float, biases: [Float], weights: [Int8])? = data.withUnsafeBytes { raw in
+            guard raw.count >= header, raw.prefix(Self.magic.count).elementsEqual(Self.magic) else { return nil }
+            let bits = Int(raw[Self.magic.count])
+            guard (8...24).contains(bits), Int(raw[Self.magic.count + 1]) == Self.themes.count,
+                raw.count == header + (Self.themes.count << bits)
+            else { return nil }
+            func float(at offset: Int) -> Float {
+                Float(bitPattern: (0..<4).reduce(UInt32(0)) { $0 | UInt32(raw[offset + $1]) << (8 * $1) })
+            }
+            let scaleOffset = Self.magic.count + 2
+            let biases = (0..<Self.themes.count).map { float(at: scaleOffset + 4 + 4 * $0) }
+            let weights = raw[header...].map { Int8(bitPattern: $0) }
+            return (bits, float(at: scaleOffset), biases, weights)
         }
-        let bits = Int(bytes[Self.magic.count])
-        guard (8...24).contains(bits), Int(bytes[Self.magic.count + 1]) == Self.themes.count,
-            bytes.count == header + (Self.themes.count << bits)
-        else { throw ThemeModelError.damaged }
-        func float(at offset: Int) -> Float {
-            Float(bitPattern: (0..<4).reduce(UInt32(0)) { $0 | UInt32(bytes[offset + $1]) << (8 * $1) })
+        guard let parsed else {
+            throw data.starts(with: Self.magic) ? ThemeModelError.damaged : ThemeModelError.notAModel
         }
-        let scaleOffset = Self.magic.count + 2
-        self.init(bits: bits, scale: float(at: scaleOffset),
-            biases: (0..<Self.themes.count).map { float(at: scaleOffset + 4 + 4 * $0) },
-            weights: bytes[header...].map { Int8(bitPattern: $0) })
+        guard parsed.scale.isFinite, parsed.scale > 0, parsed.biases.allSatisfy(\.isFinite) else { throw ThemeModelError.damaged }
+        self.init(bits: parsed.bits, scale: parsed.scale, biases: parsed.biases, weights: parsed.weights)
     }
 
     public static func load(contentsOf url: URL) throws -> ThemeModel {
@@ -148,7 +153,7 @@ public enum ThemeModelError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notAModel: "not a revue theme model"
-        case .damaged: "a damaged theme model (wrong size)"
+        case .damaged: "a damaged theme model (wrong size or values)"
         }
     }
 }

@@ -41,6 +41,22 @@ final class ThemeClassifierTests: XCTestCase {
         XCTAssertEqual(decision.theme, .autre)
         XCTAssertEqual(decision.probabilities.count, 10)
         XCTAssertEqual(decision.probabilities[0], 0.1, accuracy: 1e-9)
+        // Nothing to read at all: the model's priors are no reason, even the shipped model's.
+        for title in ["", "!!!", "« — »"] {
+            let empty = ThemeClassifier().classify(Headline(title: title))
+            XCTAssertEqual(empty.theme, .autre, title)
+            XCTAssertEqual(empty.reasons.first, "autre: nothing to read")
+        }
+        XCTAssertEqual(ThemeClassifier().classify(story: Story(id: "s-0", headlines: [])).theme, .autre)
+    }
+
+    func testAnAutreExplanationShowsWhatTheModelLeanedTo() {
+        var unsure = classifier()
+        unsure.autreBelow = 0.99
+        let decision = unsure.classify(Headline(title: "Football : la finale du tournoi"))
+        XCTAssertEqual(decision.theme, .autre)
+        XCTAssertTrue(decision.reasons[1].hasPrefix("model sport"), decision.reasons[1])
+        XCTAssertFalse(decision.reasons[1].hasSuffix("no feature known to the model"), decision.reasons[1])
     }
 
     func testCorrectionsWinAtOnce() throws {
@@ -93,19 +109,18 @@ final class ThemeClassifierTests: XCTestCase {
             culture = ["culture"]
             [culture.fr]
             3 = ["festival"]
+            1 = ["musique"]
             """, file: "mine.toml")
-        // The model reads a sports headline; by default one decisive term is enough.
-        let headline = Headline(title: "Festival : le match de football en musique", link: "https://example.ma/culture/festival-1")
+        // The model reads sports headlines; a term that alone says culture, or a culture
+        // section in the link, decides.
         XCTAssertEqual(classifier(lexicon: lexicon).classify(Headline(title: "Festival : le match de football")).theme, .culture)
-        // With a higher bar, the link's culture section and the term add up to it; the
-        // term alone is not enough.
-        var strict = classifier(lexicon: lexicon)
-        strict.keywordOverride = 6
-        XCTAssertEqual(strict.classify(headline).theme, .culture)
-        XCTAssertEqual(strict.classify(Headline(title: "Festival : le match de football")).theme, .sport)
+        let linked = Headline(title: "Le match de football", link: "https://example.ma/culture/match-1")
+        XCTAssertEqual(classifier(lexicon: lexicon).classify(linked).theme, .culture)
+        // A weak hint does not.
+        XCTAssertEqual(classifier(lexicon: lexicon).classify(Headline(title: "Le match de football en musique")).theme, .sport)
         var never = classifier(lexicon: lexicon)
         never.keywordOverride = .infinity
-        XCTAssertEqual(never.classify(headline).theme, .sport)
+        XCTAssertEqual(never.classify(linked).theme, .sport)
     }
 
     func testAHintMakesTheSourcesThemeLikelier() {
@@ -114,6 +129,10 @@ final class ThemeClassifierTests: XCTestCase {
         let hinted = classifier().classify(headline, hint: .meteo)
         let meteo = Theme.allCases.firstIndex(of: .meteo)!
         XCTAssertGreaterThan(hinted.probabilities[meteo], plain.probabilities[meteo] * 2)
+        // With the shipped lists the hint is keyword evidence too, but never decisive alone:
+        // a strong title still wins.
+        let strong = ThemeClassifier().classify(Headline(title: "Le parlement adopte le projet de loi de finances"), hint: .sport)
+        XCTAssertEqual(strong.theme, .politique)
     }
 
     func testExplanationsNameTheFeaturesThatWeighed() throws {

@@ -36,6 +36,9 @@ final class ThemeModelTests: XCTestCase {
         var wrongBits = data
         wrongBits[8] = 30
         XCTAssertThrowsError(try ThemeModel(decoding: wrongBits))
+        var notANumber = data
+        notANumber.replaceSubrange(10..<14, with: withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { Data($0) })
+        XCTAssertThrowsError(try ThemeModel(decoding: notANumber))
     }
 
     func testTheBuiltInModelLoads() {
