@@ -84,8 +84,8 @@ public struct StoryClusterer: Sendable {
     }
 
     /// Stories the greedy pass started apart because their first headlines had too little in
-    /// common, merged when, added up, they resemble each other and their first headlines
-    /// tell the same event: the order the feeds came in should not decide how a story is
+    /// common, merged when, added up, they resemble each other and two of their first
+    /// headlines tell the same event: the order the feeds came in should not decide how a story is
     /// told. Largest stories first, each absorbing the others it resembles.
     static func mergeSimilar(_ clusters: [[Int]], _ sums: [Centroid], leads: [NumberedKeys], threshold: Double) -> [[Int]] {
         var clusters = clusters
@@ -104,7 +104,9 @@ public struct StoryClusterer: Sendable {
             }
             for (other, shared) in sharedCount.sorted(by: { $0.key < $1.key }) where shared >= 2 && alive[other] {
                 guard sums[story].similarity(to: sums[other].keys) >= threshold,
-                    leads[clusters[story][0]].sharesSpecificKeys(with: leads[clusters[other][0]])
+                    clusters[story].prefix(memberLimit).contains(where: { mine in
+                        clusters[other].prefix(memberLimit).contains { leads[mine].sharesSpecificKeys(with: leads[$0]) }
+                    })
                 else { continue }
                 clusters[story] += clusters[other]
                 sums[story].add(sums[other].keys)
