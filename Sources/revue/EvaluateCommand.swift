@@ -13,7 +13,8 @@ struct EvaluateCommand: AsyncParsableCommand {
             never trained on (across publishers) and on days never trained on (within \
             publishers), from the title alone, with the link, and with the summary. Stories: \
             pair precision and recall, overall, across languages and per language. \
-            --cross-validate also trains one model per held-out publisher of the training part.
+            --cross-validate also trains one model per training publisher, leaving that \
+            publisher out, and tests it there.
             """
     )
 
