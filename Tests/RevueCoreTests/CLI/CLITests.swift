@@ -57,6 +57,43 @@ final class CLITests: XCTestCase {
         }
     }
 
+    /// The tuning loop of the README: a newsroom's corpus and corrections, `revue train`,
+    /// and the next `revue classify` reads with the new model and the corrections.
+    func testTrainWritesTheModelTheNextRunUses() throws {
+        let folder = URL(fileURLWithPath: TestPaths.temporaryDirectory())
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        try FileManager.default.createDirectory(at: corpus.appendingPathComponent("themes"), withIntermediateDirectories: true)
+        // "zorblat" is culture for this newsroom; nothing in the shipped corpus knows the word.
+        var rows = "lang\tpublisher\tdate\tsection\turl\ttitle\tsummary\n"
+        for i in 0..<30 {
+            rows += "fr\tla-gazette\t\tArts\t\tLe zorblat numéro \(i) au théâtre\t\n"
+            rows += "fr\tla-gazette\t\tJeux\t\tLe match numéro \(i) au stade\t\n"
+        }
+        try rows.write(to: corpus.appendingPathComponent("themes/gazette.tsv"), atomically: true, encoding: .utf8)
+        try "publisher\tsection\ttheme\n*\tArts\tculture\n*\tJeux\tsport\n"
+            .write(to: corpus.appendingPathComponent("sections.tsv"), atomically: true, encoding: .utf8)
+        try "".write(to: corpus.appendingPathComponent("held-out-publishers.txt"), atomically: true, encoding: .utf8)
+        let config = folder.appendingPathComponent("revue.toml")
+        try "[digest]\n".write(to: config, atomically: true, encoding: .utf8)
+        try "title\tLa tournée du dimanche\tsante\n".write(to: folder.appendingPathComponent("corrections.tsv"), atomically: true, encoding: .utf8)
+
+        let train = try revue(["train", "--config", config.path, "--corpus", corpus.path])
+        XCTAssertEqual(train.status, 0, train.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("themes.model").path))
+        XCTAssertTrue(train.stderr.contains("1 corrections"), train.stderr)
+
+        let classify = try revue(["classify", "--config", config.path], stdin: "Un zorblat ce soir\nLa tournée du dimanche\n")
+        XCTAssertEqual(classify.status, 0, classify.stderr)
+        XCTAssertEqual(classify.stdout, "culture\tUn zorblat ce soir\nsante\tLa tournée du dimanche\n")
+
+        // A corpus that maps nothing refuses to train rather than write an empty model.
+        try "publisher\tsection\ttheme\n".write(to: corpus.appendingPathComponent("sections.tsv"), atomically: true, encoding: .utf8)
+        let empty = try revue(["train", "--config", config.path, "--corpus", corpus.path])
+        XCTAssertNotEqual(empty.status, 0)
+        XCTAssertTrue(empty.stderr.contains("no training headlines"), empty.stderr)
+    }
+
     func testConfigMistakeExitsWith78AndNamesTheLine() throws {
         let dir = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
