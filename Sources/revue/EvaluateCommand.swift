@@ -59,9 +59,7 @@ struct EvaluateCommand: AsyncParsableCommand {
                 var others = corpus
                 others.headlines = corpus.headlines.filter { $0.publisher != publisher }
                 var fold = classifier
-                var trainer = ThemeTrainer()
-                trainer.lexicon = classifier.lexicon
-                fold.model = trainer.train(ThemeEvaluation.trainingExamples(others))
+                fold.model = ThemeTrainer(lexicon: classifier.lexicon).train(ThemeEvaluation.trainingExamples(others))
                 let items = corpus.headlines.filter { $0.publisher == publisher && !$0.title.isEmpty }
                 let title = ThemeEvaluation.scores(fold, on: items, view: .title)
                 let link = ThemeEvaluation.scores(fold, on: items, view: .titleAndLink)

@@ -26,7 +26,7 @@ struct TrainCommand: AsyncParsableCommand {
     func run() async throws {
         let config = try configOptions.load()
         let corpus = try ThemeCorpus.load(folder: URL(fileURLWithPath: self.corpus))
-        let corrections = try config.correctionsPath.map { try ThemeCorrections.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .none
+        let corrections = try config.loadCorrections()
         let examples = ThemeEvaluation.trainingExamples(corpus, corrections: corrections)
         guard Set(examples.map(\.theme)).count >= 2 else {
             throw ConfigError(file: self.corpus, message: "the corpus has no training headlines of two themes or more",
@@ -37,9 +37,7 @@ struct TrainCommand: AsyncParsableCommand {
         guard let destination = output ?? config.modelPath ?? beside else {
             throw ValidationError("no configuration to put the model beside: give --output FILE (and name it with [themes] model = \"FILE\")")
         }
-        var trainer = ThemeTrainer()
-        trainer.lexicon = try config.loadThemes()
-        let model = trainer.train(examples)
+        let model = ThemeTrainer(lexicon: try config.loadThemes()).train(examples)
         try AtomicFile.write([(model.encoded(), destination)])
 
         var counts: [Theme: Int] = [:]

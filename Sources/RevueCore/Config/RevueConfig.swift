@@ -254,7 +254,11 @@ extension RevueConfig {
                     fix: "rebuild it with `revue train`, or remove it to use the built-in model")
             }
         }
-        let corrections = try correctionsPath.map { try ThemeCorrections.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .none
-        return ThemeClassifier(model: model, lexicon: try loadThemes(), corrections: corrections)
+        return ThemeClassifier(model: model, lexicon: try loadThemes(), corrections: try loadCorrections())
+    }
+
+    /// The newsroom's corrections, or none.
+    public func loadCorrections() throws -> ThemeCorrections {
+        try correctionsPath.map { try ThemeCorrections.load(contentsOf: URL(fileURLWithPath: $0)) } ?? .none
     }
 }

@@ -19,7 +19,7 @@ enum NameSkeleton {
     static func key(_ word: String) -> String? {
         let scalars = Array(word.unicodeScalars)
         var classes: [Character] = []
-        if scalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) {
+        if TextFolding.isArabic(word) {
             // The article is no part of the name: "الرباط" is Rabat.
             let body = word.hasPrefix("ال") && scalars.count > 4 ? Array(scalars.dropFirst(2)) : scalars
             for scalar in body { if let c = arabic[scalar] { classes.append(c) } }

@@ -10,9 +10,9 @@ import Foundation
 ///    (see `HeadlineSignature`), where keys shared by many headlines of the day ("CAN",
 ///    "2025", "Maroc") count little.
 ///
-/// The third kind joins a headline to a story only when it is similar *on average* to the
-/// headlines already in it, not merely to one of them: single-link grouping would chain
-/// every CAN 2025 story into one.
+/// The third kind joins a headline to a story only when it resembles the story's headlines
+/// added up, not merely one of them: single-link grouping would chain every CAN 2025 story
+/// into one.
 public struct StoryClusterer: Sendable {
     /// Minimum cosine similarity (0...1) of a headline with a story's headlines added up, to
     /// join it; chosen on the training days of the story corpus (`revue evaluate`).
@@ -91,14 +91,16 @@ public struct StoryClusterer: Sendable {
         var clusters = clusters
         var sums = sums
         var alive = Array(repeating: true, count: clusters.count)
+        // A story's specific keys are its headlines'; the sum also holds the everyday ones.
+        let specific = clusters.map { members in Set(members.flatMap { leads[$0].specific }) }
         var storiesWithKey: [Int32: [Int]] = [:]
-        for (story, sum) in sums.enumerated() {
-            for key in sum.keys.keys where !leads[clusters[story][0]].isGeneric(key) { storiesWithKey[key, default: []].append(story) }
+        for (story, keys) in specific.enumerated() {
+            for key in keys { storiesWithKey[key, default: []].append(story) }
         }
         let order = clusters.indices.sorted { clusters[$0].count != clusters[$1].count ? clusters[$0].count > clusters[$1].count : $0 < $1 }
         for story in order where alive[story] {
             var sharedCount: [Int: Int] = [:]
-            for key in sums[story].keys.keys {
+            for key in specific[story] {
                 guard let others = storiesWithKey[key], others.count <= storiesPerKeyLimit else { continue }
                 for other in others where other != story && alive[other] { sharedCount[other, default: 0] += 1 }
             }
@@ -176,16 +178,6 @@ public struct StoryClusterer: Sendable {
         var specific: [Int32]
         /// Of those, the ones about what happened: not weak, not a name, not a skeleton.
         var content: [Int32]
-        private var generic: Set<Int32>
-
-        init(weights: [Int32: Double], specific: [Int32], content: [Int32], generic: Set<Int32>) {
-            self.weights = weights
-            self.specific = specific
-            self.content = content
-            self.generic = generic
-        }
-
-        func isGeneric(_ key: Int32) -> Bool { generic.contains(key) }
 
         /// At least two keys in common that are not everyday words of this press, and at
         /// least one of them about what happened: the same names alone make a different
@@ -244,7 +236,7 @@ public struct StoryClusterer: Sendable {
                     content.append(number)
                 }
             }
-            return NumberedKeys(weights: weights, specific: specific.sorted(), content: content.sorted(), generic: generic)
+            return NumberedKeys(weights: weights, specific: specific.sorted(), content: content.sorted())
         }
     }
 

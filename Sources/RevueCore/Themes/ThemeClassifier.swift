@@ -57,9 +57,9 @@ public struct ThemeClassifier: Sendable {
             return Self.corrected(correction)
         }
         let evidence = ThemeEvidence(headline, hint: hint)
-        let title = ThemeFeatures.Title(headline.title, lexicon: lexicon)
-        let probabilities = modelProbabilities(evidence, title: title)
-        let keywords = keywordScores(headline, title: title, hint: hint, explain: explain)
+        let reading = ThemeFeatures.Reading(evidence, lexicon: lexicon)
+        let probabilities = modelProbabilities(evidence, reading: reading)
+        let keywords = keywordScores(headline, reading: reading, hint: hint, explain: explain)
         return decide(probabilities: probabilities, keywords: keywords, explain: explain ? { theme, runnerUp in
             let features = model.strongestFeatures(evidence, lexicon: lexicon, for: theme, against: runnerUp)
                 .map { "\($0.feature) \(Tally.signed($0.weight))" }.joined(separator: ", ")
@@ -82,12 +82,13 @@ public struct ThemeClassifier: Sendable {
         var modelled = 0
         for item in story.headlines where seenTitles.count < Self.storyEvidenceLimit {
             guard seenTitles.insert(item.headline.title).inserted else { continue }
-            let title = ThemeFeatures.Title(item.headline.title, lexicon: lexicon)
-            if let headlineProbabilities = modelProbabilities(ThemeEvidence(item.headline, hint: item.themeHint), title: title) {
+            let evidence = ThemeEvidence(item.headline, hint: item.themeHint)
+            let reading = ThemeFeatures.Reading(evidence, lexicon: lexicon)
+            if let headlineProbabilities = modelProbabilities(evidence, reading: reading) {
                 for index in probabilities.indices { probabilities[index] += headlineProbabilities[index] }
                 modelled += 1
             }
-            keywords.merge(keywordScores(item.headline, title: title, hint: item.themeHint, explain: explain && seenTitles.count == 1))
+            keywords.merge(keywordScores(item.headline, reading: reading, hint: item.themeHint, explain: explain && seenTitles.count == 1))
         }
         let count = Double(max(1, modelled))
         var decision = decide(probabilities: modelled > 0 ? probabilities.map { $0 / count } : nil, keywords: keywords, explain: explain ? { _, _ in
@@ -110,8 +111,8 @@ public struct ThemeClassifier: Sendable {
 
     /// The model's probabilities, or nil when the headline has no feature at all (an empty
     /// or numbers-only title): the model's priors are no reason for a theme.
-    private func modelProbabilities(_ evidence: ThemeEvidence, title: ThemeFeatures.Title) -> [Double]? {
-        let buckets = model.buckets(of: evidence, title: title, lexicon: lexicon)
+    private func modelProbabilities(_ evidence: ThemeEvidence, reading: ThemeFeatures.Reading) -> [Double]? {
+        let buckets = model.buckets(of: evidence, reading: reading, lexicon: lexicon)
         guard !buckets.isEmpty else { return nil }
         var logits = model.logits(buckets: buckets)
         if let hint = evidence.hint, let index = Theme.allCases.firstIndex(of: hint) { logits[index] += log(hintOdds) }
@@ -157,20 +158,16 @@ public struct ThemeClassifier: Sendable {
 
     /// The keyword lists' points per theme: terms in the title (the rubric before a colon
     /// counting extra), the summary, the link's words, the feed's categories, the hint.
-    func keywordScores(_ headline: Headline, hint: Theme?, explain: Bool) -> Tally {
-        keywordScores(headline, title: ThemeFeatures.Title(headline.title, lexicon: lexicon), hint: hint, explain: explain)
-    }
-
-    func keywordScores(_ headline: Headline, title read: ThemeFeatures.Title, hint: Theme?, explain: Bool) -> Tally {
+    func keywordScores(_ headline: Headline, reading read: ThemeFeatures.Reading, hint: Theme?, explain: Bool) -> Tally {
         var tally = Tally(explain: explain)
         let scoring = lexicon.scoring
 
-        let title = read.tokens
+        let title = read.title.tokens
         let kickerEnd = Self.kickerLength(of: headline.title, tokens: title)
         var rubricThemes = Set<Theme>()
         // The title as written, to quote matched words: only for explanations.
         let titleScalars = explain ? Array(headline.title.unicodeScalars) : []
-        for match in read.matches {
+        for match in read.title.matches {
             let term = lexicon.terms[match.term]
             // The rubric names the theme once, however many of its words match.
             let inKicker = kickerEnd.map { match.start < $0 } ?? false
@@ -178,8 +175,8 @@ public struct ThemeClassifier: Sendable {
             tally.add(term, term.weight * scoring.title + bonus, found: match.words(of: title, in: titleScalars),
                 where: inKicker ? "kicker" : "title")
         }
-        if !headline.summary.isEmpty {
-            tally.addOnce(lexicon, headline.summary, factor: scoring.summary, where: "summary")
+        if !read.summary.text.isEmpty {
+            tally.addOnce(lexicon, read.summary, factor: scoring.summary, where: "summary")
         }
         let path = LinkPath(headline.link)
         for word in path.folders.flatMap({ $0.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init) }) {
@@ -220,7 +217,8 @@ public struct ThemeClassifier: Sendable {
 struct Tally {
     /// Whether to keep the evidence for `reasons`.
     let explain: Bool
-    private var scores: [Theme: Double] = [:]
+    /// Points per theme.
+    private(set) var scores: [Theme: Double] = [:]
     /// The most points one piece of evidence gave each theme.
     private var strongest: [Theme: Double] = [:]
     private var evidence: [Theme: [(text: String, points: Double)]] = [:]
@@ -244,12 +242,15 @@ struct Tally {
     /// Adds each distinct term of `matches` once: a summary that repeats a word ten times
     /// is not ten times more about it.
     mutating func addOnce(_ lexicon: ThemeLexicon, _ text: String, factor: Double, where place: String) {
-        let tokens = TextFolding.tokens(text)
-        let scalars = explain ? Array(text.unicodeScalars) : []
+        addOnce(lexicon, ThemeFeatures.ReadText(text, lexicon: lexicon), factor: factor, where: place)
+    }
+
+    mutating func addOnce(_ lexicon: ThemeLexicon, _ read: ThemeFeatures.ReadText, factor: Double, where place: String) {
+        let scalars = explain ? Array(read.text.unicodeScalars) : []
         var seen = Set<Int>()
-        for match in lexicon.matches(in: tokens) where seen.insert(match.term).inserted {
+        for match in read.matches where seen.insert(match.term).inserted {
             let term = lexicon.terms[match.term]
-            add(term, term.weight * factor, found: match.words(of: tokens, in: scalars), where: place)
+            add(term, term.weight * factor, found: match.words(of: read.tokens, in: scalars), where: place)
         }
     }
 
@@ -258,9 +259,6 @@ struct Tally {
         for (theme, points) in other.strongest { strongest[theme] = max(strongest[theme] ?? 0, points) }
         if explain { for (theme, pieces) in other.evidence { evidence[theme, default: []] += pieces } }
     }
-
-    /// Points per theme.
-    var points: [Theme: Double] { scores }
 
     /// The theme the keywords name beyond doubt: one piece of evidence worth `threshold`
     /// points on its own (a term that alone says the theme, a section named in the link),

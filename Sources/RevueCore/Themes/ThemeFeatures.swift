@@ -46,34 +46,47 @@ enum ThemeFeatures {
     /// The summary says more than the title but drifts: its first words are enough.
     static let summaryWordLimit = 40
 
-    /// A headline's title read once: its words, and the keyword-list terms found in them
-    /// (the classifier's keyword scores use the same).
-    struct Title {
+    /// A text read once: its words, and the keyword-list terms found in them.
+    struct ReadText {
+        var text: String
         var tokens: [FoldedToken]
         var matches: [ThemeLexicon.Match]
 
         init(_ text: String, lexicon: ThemeLexicon) {
+            self.text = text
             tokens = TextFolding.tokens(text)
             matches = lexicon.matches(in: tokens)
         }
     }
 
-    /// Calls `emit` with each feature's hash and, if `named`, its text (for explanations).
-    static func extract(_ evidence: ThemeEvidence, lexicon: ThemeLexicon, named: Bool, emit: (UInt64, String?) -> Void) {
-        extract(evidence, title: Title(evidence.title, lexicon: lexicon), lexicon: lexicon, named: named, emit: emit)
+    /// A headline's title and summary read once, for the model's features and the
+    /// classifier's keyword scores alike.
+    struct Reading {
+        var title: ReadText
+        var summary: ReadText
+
+        init(_ evidence: ThemeEvidence, lexicon: ThemeLexicon) {
+            title = ReadText(evidence.title, lexicon: lexicon)
+            summary = ReadText(evidence.summary, lexicon: lexicon)
+        }
     }
 
-    static func extract(_ evidence: ThemeEvidence, title read: Title, lexicon: ThemeLexicon, named: Bool,
+    /// Calls `emit` with each feature's hash and, if `named`, its text (for explanations).
+    static func extract(_ evidence: ThemeEvidence, lexicon: ThemeLexicon, named: Bool, emit: (UInt64, String?) -> Void) {
+        extract(evidence, reading: Reading(evidence, lexicon: lexicon), lexicon: lexicon, named: named, emit: emit)
+    }
+
+    static func extract(_ evidence: ThemeEvidence, reading read: Reading, lexicon: ThemeLexicon, named: Bool,
         emit: (UInt64, String?) -> Void)
     {
         // Features are hashed as they are made (FNV-1a of the kind and the text's UTF-8),
         // without building their strings unless they are shown.
         func add(_ kind: StaticString, _ text: String, shown: @autoclosure () -> String? = nil) {
-            var hash = FeatureHash(kind)
+            var hash = FNV1a.Running(kind)
             hash.mix(text)
             emit(hash.value, named ? shown() ?? "\(kind)\(text)" : nil)
         }
-        let title = read.tokens
+        let title = read.title.tokens
         var previous: String?
         var scalars: [Unicode.Scalar] = []
         // Function words say nothing of a theme, but a corpus where one language's
@@ -81,7 +94,7 @@ enum ThemeFeatures {
         for token in title where !StoryVocabulary.stopWords.contains(token.text) {
             for form in token.variants { add("w:", form) }
             if let previous {
-                var hash = FeatureHash("b:")
+                var hash = FNV1a.Running("b:")
                 hash.mix(previous)
                 hash.mix(" ")
                 hash.mix(token.text)
@@ -97,7 +110,7 @@ enum ThemeFeatures {
             scalars.append(">")
             guard scalars.count >= 6 else { continue }
             for start in 0...(scalars.count - 4) {
-                var hash = FeatureHash("g:")
+                var hash = FNV1a.Running("g:")
                 for scalar in scalars[start..<(start + 4)] { hash.mix(scalar) }
                 emit(hash.value, named ? "g:" + String(String.UnicodeScalarView(scalars[start..<(start + 4)])) : nil)
             }
@@ -105,9 +118,9 @@ enum ThemeFeatures {
         // The keyword lists' verdicts, as many times as the term's weight: the model learns
         // from real headlines how far to trust each theme's lists.
         let titleScalars = named ? Array(evidence.title.unicodeScalars) : []
-        for match in read.matches {
+        for match in read.title.matches {
             let term = lexicon.terms[match.term]
-            var hash = FeatureHash("k:")
+            var hash = FNV1a.Running("k:")
             if term.weight <= 0 { hash.mix("-") }
             hash.mix(term.theme.rawValue)
             for _ in 0..<max(1, Int(abs(term.weight).rounded())) {
@@ -116,7 +129,7 @@ enum ThemeFeatures {
         }
         if !evidence.summary.isEmpty {
             var seen = Set<String>()
-            for token in TextFolding.tokens(evidence.summary).prefix(summaryWordLimit)
+            for token in read.summary.tokens.prefix(summaryWordLimit)
             where !StoryVocabulary.stopWords.contains(token.text) && seen.insert(token.text).inserted {
                 add("s:", token.text)
             }
@@ -129,28 +142,6 @@ enum ThemeFeatures {
             for word in words { add("d:", word) }
         }
         for word in path.slugWords { add("u:", word) }
-    }
-}
-
-/// FNV-1a, fed piece by piece: a feature's hash without its string.
-struct FeatureHash {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    init(_ kind: StaticString) {
-        kind.withUTF8Buffer { for byte in $0 { mix(byte) } }
-    }
-
-    mutating func mix(_ byte: UInt8) {
-        value ^= UInt64(byte)
-        value = value &* 0x0000_0100_0000_01b3
-    }
-
-    mutating func mix(_ text: String) {
-        for byte in text.utf8 { mix(byte) }
-    }
-
-    mutating func mix(_ scalar: Unicode.Scalar) {
-        UTF8.encode(scalar) { mix($0) }
     }
 }
 

@@ -38,17 +38,12 @@ public struct ThemeModel: Sendable, Equatable {
     // MARK: - Inference
 
     /// The buckets of a headline's features (repeats kept: a feature said twice counts twice).
-    func buckets(of evidence: ThemeEvidence, title: ThemeFeatures.Title, lexicon: ThemeLexicon) -> [Int] {
+    func buckets(of evidence: ThemeEvidence, reading: ThemeFeatures.Reading, lexicon: ThemeLexicon) -> [Int] {
         var buckets: [Int] = []
         buckets.reserveCapacity(64)
         let mask = UInt64(1 << bits - 1)
-        ThemeFeatures.extract(evidence, title: title, lexicon: lexicon, named: false) { hash, _ in buckets.append(Int(hash & mask)) }
+        ThemeFeatures.extract(evidence, reading: reading, lexicon: lexicon, named: false) { hash, _ in buckets.append(Int(hash & mask)) }
         return buckets
-    }
-
-    /// Probability of each theme, in `Theme.allCases` order.
-    public func probabilities(_ evidence: ThemeEvidence, lexicon: ThemeLexicon = .builtIn) -> [Double] {
-        softmax(logits(buckets: buckets(of: evidence, title: ThemeFeatures.Title(evidence.title, lexicon: lexicon), lexicon: lexicon)))
     }
 
     func logits(buckets: [Int]) -> [Double] {

@@ -31,9 +31,11 @@ public struct ThemeTrainer: Sendable {
     public var balancing = 0.5
 
     /// The keyword lists whose verdicts are features (see `ThemeFeatures`).
-    public var lexicon = ThemeLexicon.builtIn
+    public var lexicon: ThemeLexicon
 
-    public init() {}
+    public init(lexicon: ThemeLexicon = .builtIn) {
+        self.lexicon = lexicon
+    }
 
     public func train(_ examples: [LabelledEvidence]) -> ThemeModel {
         let themeCount = ThemeModel.themes.count

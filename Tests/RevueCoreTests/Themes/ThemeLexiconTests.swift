@@ -38,7 +38,7 @@ final class ThemeLexiconTests: XCTestCase {
         let lexicon = try ThemeLexicon.load(contentsOf: url)
         XCTAssertEqual(lexicon.termCount, ThemeLexicon.builtIn.termCount)  // one added, one removed
         func sportPoints(_ lexicon: ThemeLexicon, _ title: String) -> Double? {
-            ThemeClassifier(lexicon: lexicon).keywordScores(Headline(title: title), hint: nil, explain: false).points[.sport]
+            ThemeClassifier(lexicon: lexicon).keywordScores(title, hint: nil).scores[.sport]
         }
         XCTAssertGreaterThanOrEqual(sportPoints(lexicon, "Tournoi de pétanque à Rabat") ?? 0, 5)
         XCTAssertNil(sportPoints(lexicon, "Soccer tonight"))
@@ -54,8 +54,8 @@ final class ThemeLexiconTests: XCTestCase {
             """, file: "mine.toml")
         XCTAssertEqual(lexicon.termCount, 1)
         let classifier = ThemeClassifier(lexicon: lexicon)
-        XCTAssertEqual(classifier.keywordScores(Headline(title: "Jazz à Essaouira"), hint: nil, explain: false).points, [.culture: 2])
-        XCTAssertEqual(classifier.keywordScores(Headline(title: "Football"), hint: .sport, explain: false).points, [:])
+        XCTAssertEqual(classifier.keywordScores("Jazz à Essaouira", hint: nil).scores, [.culture: 2])
+        XCTAssertEqual(classifier.keywordScores("Football", hint: .sport).scores, [:])
     }
 
     func testErrorsNameTheFileTheLineAndTheFix() {
@@ -95,5 +95,12 @@ final class ThemeLexiconTests: XCTestCase {
         XCTAssertThrowsError(try ThemeLexicon.load(contentsOf: URL(fileURLWithPath: "/nonexistent/themes.toml"))) { error in
             XCTAssertTrue("\(error)".hasPrefix("/nonexistent/themes.toml"), "\(error)")
         }
+    }
+}
+
+private extension ThemeClassifier {
+    /// The keyword lists' points for a bare title.
+    func keywordScores(_ title: String, hint: Theme?) -> Tally {
+        keywordScores(Headline(title: title), reading: ThemeFeatures.Reading(ThemeEvidence(title: title), lexicon: lexicon), hint: hint, explain: false)
     }
 }

@@ -43,7 +43,7 @@ final class ThemeModelTests: XCTestCase {
 
     func testTheBuiltInModelLoads() {
         XCTAssertEqual(ThemeModel.builtIn.bits, 18)
-        let probabilities = ThemeModel.builtIn.probabilities(ThemeEvidence(title: "Football : le Maroc bat le Sénégal en finale de la CAN"))
+        let probabilities = ThemeClassifier().classify(Headline(title: "Football : le Maroc bat le Sénégal en finale de la CAN")).probabilities
         XCTAssertEqual(probabilities.reduce(0, +), 1, accuracy: 1e-9)
     }
 
