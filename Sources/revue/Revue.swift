@@ -26,6 +26,9 @@ struct Revue: AsyncParsableCommand {
         if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
             _ = unsafeBitCast(symbol, to: Mallopt.self)(-8, 2)
         }
+        // Past a file-size limit (ulimit -f) the kernel would kill revue with SIGXFSZ in the
+        // middle of a write; ignored, the write fails with EFBIG and the previous digest stays.
+        signal(SIGXFSZ, SIG_IGN)
         #endif
         // `revue parse` over thousands of files skips ArgumentParser (see ParseCommand).
         if let status = ParseCommand.runWithoutArgumentParser(CommandLine.arguments) {

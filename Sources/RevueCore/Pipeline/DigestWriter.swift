@@ -12,11 +12,8 @@ public struct DigestWriter: Sendable {
     }
 
     public func write(_ digest: Digest) throws -> DigestFiles {
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw POSIXFailure("cannot create the output folder \(directory)")
-        }
+        try AtomicFile.createFolder(directory)
+        AtomicFile.removeLeftovers(in: directory)
         let base = URL(fileURLWithPath: directory).appendingPathComponent(digest.day.description).path
         let files = DigestFiles(text: base + ".txt", html: base + ".html", mail: base + ".eml",
             status: base + ".status.json")

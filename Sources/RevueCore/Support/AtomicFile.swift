@@ -7,7 +7,8 @@ import Glibc
 /// Writes files so that readers (and a mailer started right after) never see half of one,
 /// and so that they survive a crash: each is written to a temporary file beside it and
 /// flushed to disk, then renamed over its target, then the folder itself is flushed (the
-/// renames are only durable once the directory is).
+/// renames are only durable once the directory is). A full disk or a file-size limit
+/// fails the write before any rename: the previous files stay whole.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws {
         try write([(Data(text.utf8), path)])
@@ -19,9 +20,9 @@ public enum AtomicFile {
         var written: [(temp: String, path: String)] = []
         defer { for (temp, _) in written { unlink(temp) } }
         for (data, path) in files {
-            let temp = temporaryPath(for: path)
-            try writeAndFlush(data, to: temp, target: path)
+            let (fd, temp) = try createTemporary(for: path)
             written.append((temp, path))
+            try writeAndFlush(data, to: fd, target: path)
         }
         for (temp, path) in written {
             guard rename(temp, path) == 0 else { throw POSIXFailure("cannot write \(path)") }
@@ -36,34 +37,65 @@ public enum AtomicFile {
         }
     }
 
-    private static func temporaryPath(for path: String) -> String {
-        let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp").path
+    /// Creates `folder` and its missing parents; an error names the folder that could not be
+    /// made and the system's reason.
+    public static func createFolder(_ folder: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue { return }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if !parent.isEmpty && parent != folder { try createFolder(parent) }
+        guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw POSIXFailure("cannot create the folder \(folder)") }
     }
 
-    private static func writeAndFlush(_ data: Data, to temp: String, target path: String) throws {
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    /// Removes the temporary files a killed run left in `folder` (".NAME.revue-XXXXXX").
+    /// Call it only under the run lock: another run's files would look the same.
+    public static func removeLeftovers(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(".") && isTemporaryName(name) {
+            unlink(folder + "/" + name)
+        }
+    }
+
+    private static let marker = ".revue-"
+
+    private static func isTemporaryName(_ name: String) -> Bool {
+        guard let range = name.range(of: marker, options: .backwards) else { return false }
+        return name[range.upperBound...].count == 6
+    }
+
+    /// A new file beside `path`, created by this call and no other: mkstemp opens with
+    /// O_CREAT|O_EXCL, which also refuses a symbolic link someone left under the name.
+    private static func createTemporary(for path: String) throws -> (Int32, String) {
+        let url = URL(fileURLWithPath: path)
+        var template = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent)\(marker)XXXXXX").path
+            .utf8CString
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw POSIXFailure("cannot write \(path)") }
-        var ok = true
+        let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        // mkstemp's mode is 0600; the digest is for others to read too (a mailer running as
+        // another user).
+        _ = fchmod(fd, 0o644)
+        return (fd, temp)
+    }
+
+    private static func writeAndFlush(_ data: Data, to fd: Int32, target path: String) throws {
+        defer { close(fd) }
+        // errno is read right after the call that failed, before close can change it.
+        var failure: POSIXFailure?
         data.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 {
-                    if n < 0 && errno == EINTR { continue }
-                    ok = false
-                    break
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 {
+                    failure = POSIXFailure("cannot write \(path)")
+                    return
                 }
                 offset += n
             }
         }
-        ok = ok && fsync(fd) == 0
-        let failure = ok ? nil : POSIXFailure("cannot write \(path)")
-        close(fd)
-        if let failure {
-            unlink(temp)
-            throw failure
-        }
+        if let failure { throw failure }
+        guard fsync(fd) == 0 else { throw POSIXFailure("cannot write \(path)") }
     }
 }
 
