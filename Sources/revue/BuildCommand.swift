@@ -74,11 +74,7 @@ struct BuildCommand: AsyncParsableCommand {
             let day = date.flatMap(DigestDay.init) ?? DigestDay(now, in: config.timeZone)
             let stateDir = state ?? config.stateDirectory ?? Self.defaultStateDirectory()
             // The lock first: a second run must not even open the state.
-            do {
-                try FileManager.default.createDirectory(atPath: stateDir, withIntermediateDirectories: true)
-            } catch {
-                throw POSIXFailure("cannot create the state folder \(stateDir)", cause: error)
-            }
+            try AtomicFile.createFolder(stateDir)
             guard let lock = try RunLock(path: URL(fileURLWithPath: stateDir).appendingPathComponent("revue.lock").path)
             else {
                 console.error("revue: another run is in progress (lock in \(stateDir)); nothing done")
@@ -87,10 +83,13 @@ struct BuildCommand: AsyncParsableCommand {
             defer { withExtendedLifetime(lock) {} }
             let store: StateStore
             do {
-                store = try StateStore(directory: stateDir)
+                store = try StateStore(directory: stateDir, now: now)
             } catch {
                 throw POSIXFailure("cannot open the state in \(stateDir)", cause: error)
             }
+            // Said even under cron: the digest is written, but someone should know why this
+            // morning's run asked every source for everything.
+            if let damaged = store.setAside { console.error("revue: \(damaged)") }
 
             let run = MorningRun(config: config, day: day, now: now,
                 outputDirectory: output ?? config.outputDirectory, state: store)

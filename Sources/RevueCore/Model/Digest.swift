@@ -43,6 +43,15 @@ public struct DigestDay: Sendable, Hashable, Comparable, Codable, CustomStringCo
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// The calendar day before this one.
+    public var previous: DigestDay {
+        if day > 1 { return DigestDay(year: year, month: month, day: day - 1) }
+        if month > 1 {
+            return DigestDay(year: year, month: month - 1, day: DateParser.daysIn(month - 1, year))
+        }
+        return DigestDay(year: year - 1, month: 12, day: 31)
+    }
+
     /// The instant of `hour`:00 on this day in `timeZone`.
     public func at(hour: Int, minute: Int = 0, in timeZone: TimeZone) -> Date {
         var cal = Calendar(identifier: .gregorian)

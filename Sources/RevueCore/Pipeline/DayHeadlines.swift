@@ -58,8 +58,8 @@ struct DayHeadlines {
 
     /// `takeSelected`, with the first sightings of the undated headlines read from the
     /// state (and recorded, for those seen now for the first time).
-    mutating func takeToday(_ sources: [Source], state: StateStore, firstSeenNow: Date) throws -> [SourcedHeadline] {
-        let firstSeen = try state.firstSeen(undatedKeys(sources), now: firstSeenNow)
+    mutating func takeToday(_ sources: [Source], state: StateStore, firstSeen now: Date) throws -> [SourcedHeadline] {
+        let firstSeen = try state.firstSeen(undatedKeys(sources), now: now)
         return takeSelected(sources, firstSeen: firstSeen)
     }
 }

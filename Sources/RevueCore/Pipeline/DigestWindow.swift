@@ -2,10 +2,11 @@ import Foundation
 
 /// Which headlines belong to the digest of a day.
 public enum DigestWindow {
-    /// The 24 hours before the morning hour of `day`, in `timeZone`.
+    /// From the morning hour of the day before `day` to the morning hour of `day`, on the
+    /// clocks of `timeZone`: 23 or 25 hours when the zone changes its offset overnight, so
+    /// that consecutive windows neither overlap nor leave a gap.
     public static func interval(for day: DigestDay, morningHour: Int, timeZone: TimeZone) -> DateInterval {
-        let end = day.at(hour: morningHour, in: timeZone)
-        return DateInterval(start: end.addingTimeInterval(-24 * 3600), end: end)
+        DateInterval(start: day.previous.at(hour: morningHour, in: timeZone), end: day.at(hour: morningHour, in: timeZone))
     }
 
     /// Keeps the headlines published in the window. An undated headline counts as published

@@ -13,10 +13,10 @@ struct ExpectedStories: Sendable {
     var headlineCount: Int
     var stories: [Story]
 
-    /// Nil when cancelled. `firstSeenNow` as in `MorningRun`: the remembered undated
-    /// headlines were first seen by earlier runs, so their dates are only read.
+    /// Nil when cancelled. The remembered undated headlines were first seen by earlier
+    /// runs, so their first sightings are only read.
     static func group(
-        _ sources: [Source], store: StateStore, window: DateInterval, firstSeenNow: Date,
+        _ sources: [Source], store: StateStore, window: DateInterval, firstSeen now: Date,
         classifier: Task<ThemeClassifier, Error>
     ) async throws -> ExpectedStories? {
         var headlines = DayHeadlines(sources: sources.count, window: window)
@@ -24,7 +24,7 @@ struct ExpectedStories: Sendable {
             if Task.isCancelled { return nil }
             headlines.set(try store.memory(of: source.url)?.items ?? [], ofSource: index)
         }
-        let todays = try headlines.takeToday(sources, state: store, firstSeenNow: firstSeenNow)
+        let todays = try headlines.takeToday(sources, state: store, firstSeen: now)
         let classifier = try await classifier.value
         if Task.isCancelled { return nil }
         return ExpectedStories(headlineCount: todays.count, stories: StoryAssembly(classifier: classifier).stories(from: todays))

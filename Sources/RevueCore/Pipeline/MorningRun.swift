@@ -66,14 +66,11 @@ public struct MorningRun: Sendable {
         // The theme lists and model load while the network works.
         let classifier = Task.detached(priority: .userInitiated) { try config.loadClassifier() }
         let window = DigestWindow.interval(for: day, morningHour: config.morningHour, timeZone: config.timeZone)
-        // A headline first seen by this run belongs to this run's digest, even when the run
-        // starts after the morning hour (cron at 07:05 for a window ending at 07:00).
-        let firstSeenNow = min(now, window.end.addingTimeInterval(-1))
         // If every source may answer "not modified", group what was remembered meanwhile.
         let expected: Task<ExpectedStories?, Error>? =
             !sources.isEmpty && sources.allSatisfy({ validators[$0.url] != nil })
             ? Task.detached(priority: .utility) {
-                try await ExpectedStories.group(sources, store: store, window: window, firstSeenNow: firstSeenNow, classifier: classifier)
+                try await ExpectedStories.group(sources, store: store, window: window, firstSeen: now, classifier: classifier)
             }
             : nil
         lap("state read")
@@ -94,7 +91,7 @@ public struct MorningRun: Sendable {
         } else {
             var headlines = try settlement.takeHeadlines()
             let collected = headlines.count
-            let todays = try headlines.takeToday(sources, state: state, firstSeenNow: firstSeenNow)
+            let todays = try headlines.takeToday(sources, state: state, firstSeen: now)
             lap("select (\(todays.count) of \(collected) headlines)")
 
             progress?.stage("regroupement")
@@ -108,6 +105,10 @@ public struct MorningRun: Sendable {
         progress?.stage("écriture")
         let files = try DigestWriter(directory: outputDirectory, mail: config.mail).write(digest)
         lap("render + write")
+
+        // 6. The state forgets what left the config or the feeds long ago.
+        try state.prune(keeping: Set(sources.map(\.url)), now: now)
+        lap("state pruned")
         return RunOutcome(digest: digest, files: files, timings: timings)
     }
 }

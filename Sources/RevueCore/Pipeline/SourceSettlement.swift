@@ -37,9 +37,29 @@ struct SourceSettlement {
         validators: [String: HTTPValidators], settings: FetchSettings, progress: (any RunProgress)?
     ) async throws {
         progress?.fetchStarted(total: sources.count)
-        let requests = sources.map { FetchRequest(url: $0.url, validators: validators[$0.url]) }
-        var engine: FetchEngine? = FetchEngine(settings: settings)
         let deadline = ContinuousClock.now.advanced(by: settings.stageTimeout)
+        let everySource = sources.indices.map { ($0, FetchRequest(url: sources[$0].url, validators: validators[sources[$0].url])) }
+        let lost = try await fetchRound(everySource, settings: settings, deadline: deadline, progress: progress)
+        // "Not modified" referred to headlines that can no longer be read: ask those sources
+        // again for their whole feed rather than show nothing of them today.
+        if !lost.isEmpty {
+            let again = lost.map { ($0, FetchRequest(url: sources[$0].url, validators: nil)) }
+            _ = try await fetchRound(again, settings: settings, deadline: deadline, progress: nil)
+        }
+        // Sources the deadline cut before any answer keep their memory and start a streak.
+        for index in sources.indices where !settled[index] {
+            try settle(index, .failed(.cancelled, "not fetched before the deadline"), try store.memory(of: sources[index].url))
+        }
+        try batch.flush()
+    }
+
+    /// Fetches `requests` (each with the index of its source) and settles the answers;
+    /// returns the sources whose 304 referred to remembered items that are lost, unsettled.
+    private mutating func fetchRound(
+        _ requests: [(Int, FetchRequest)], settings: FetchSettings, deadline: ContinuousClock.Instant,
+        progress: (any RunProgress)?
+    ) async throws -> [Int] {
+        var engine: FetchEngine? = FetchEngine(settings: settings)
         let (sources, store, now) = (self.sources, self.store, self.now)
         // Only a 304 or a failure needs what was remembered (items, failure streak): read
         // and decoded in the parse task, off the path that collects the answers.
@@ -50,18 +70,27 @@ struct SourceSettlement {
             if case .items = answer { return (index, answer, nil) }
             return (index, answer, try store.memory(of: sources[index].url))
         }
+        var lost: [Int] = []
+        func settleUnlessLost(_ index: Int, _ answer: SourceAnswer, _ previous: SourceMemory?) throws {
+            if case .notModified = answer, previous?.itemsLost ?? true {
+                lost.append(index)
+            } else {
+                try settle(index, answer, previous)
+            }
+        }
         try await withThrowingTaskGroup(of: (Int, SourceAnswer, SourceMemory?).self) { group in
             var done = 0, parsing = 0
             // A few parses at a time: a finished one is settled before the next starts, so
             // bodies do not pile up when the network outruns the parser.
             let maxParsing = 2 * ProcessInfo.processInfo.activeProcessorCount
             var failure: Error?
-            await engine?.forEachResult(requests, deadline: deadline) { index, result in
+            await engine?.forEachResult(requests.map(\.1), deadline: deadline) { position, result in
+                let index = requests[position].0
                 done += 1
                 progress?.sourceDone(sources[index].name, failed: (try? result.get()) == nil, done: done, total: sources.count)
                 do {
                     if parsing >= maxParsing, let (finished, answer, previous) = try await group.next() {
-                        try settle(finished, answer, previous)
+                        try settleUnlessLost(finished, answer, previous)
                         parsing -= 1
                     }
                 } catch {
@@ -73,13 +102,9 @@ struct SourceSettlement {
             // Its connections and buffers are not needed any more.
             engine = nil
             if let failure { throw failure }
-            for try await (index, answer, previous) in group { try settle(index, answer, previous) }
+            for try await (index, answer, previous) in group { try settleUnlessLost(index, answer, previous) }
         }
-        // Sources the deadline cut before any answer keep their memory and start a streak.
-        for index in sources.indices where !settled[index] {
-            try settle(index, .failed(.cancelled, "not fetched before the deadline"), try store.memory(of: sources[index].url))
-        }
-        try batch.flush()
+        return lost
     }
 
     private mutating func settle(_ index: Int, _ answer: SourceAnswer, _ previous: SourceMemory?) throws {

@@ -67,17 +67,6 @@ public enum FrenchDate {
     }
 }
 
-extension DigestDay {
-    /// The calendar day before this one.
-    var previous: DigestDay {
-        if day > 1 { return DigestDay(year: year, month: month, day: day - 1) }
-        if month > 1 {
-            return DigestDay(year: year, month: month - 1, day: DateParser.daysIn(month - 1, year))
-        }
-        return DigestDay(year: year - 1, month: 12, day: 31)
-    }
-}
-
 /// The wall-clock reading of an instant in a time zone, by arithmetic on the zone's
 /// offset: a `Calendar` per date costs more than the rest of the rendering together.
 struct LocalTime {

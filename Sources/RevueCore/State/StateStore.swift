@@ -1,6 +1,30 @@
 import Foundation
 import GRDB
 
+/// A state database that could not be read, and where it was put.
+public struct DamagedState: Sendable, CustomStringConvertible {
+    /// The path the damaged database now has (its -wal and -shm beside it, if there were).
+    public var movedTo: String
+    /// SQLite's words.
+    public var reason: String
+
+    struct Cause: Error {
+        var reason: String
+    }
+
+    public var description: String {
+        "the state was damaged (\(reason)); moved aside to \(movedTo) and started afresh: "
+            + "this run asks every source for its whole feed"
+    }
+
+    /// "20261208T071502", in UTC.
+    static func stamp(_ date: Date) -> String {
+        let (days, s) = Int(date.timeIntervalSince1970).quotientAndRemainder(dividingBy: 86_400)
+        let (y, m, d) = CivilCalendar.civil(fromDays: days)
+        return String(format: "%04d%02d%02dT%02d%02d%02d", y, m, d, s / 3600, s % 3600 / 60, s % 60)
+    }
+}
+
 /// What revue remembers of one source between runs.
 public struct SourceMemory: Sendable, Hashable {
     public var etag: String?
@@ -10,6 +34,9 @@ public struct SourceMemory: Sendable, Hashable {
     public var lastSuccess: Date?
     /// Start of the current failure streak; nil while the source works.
     public var failingSince: Date?
+    /// The remembered items could not be read (a damaged row, an older form): a 304 then
+    /// refers to headlines revue no longer has.
+    public var itemsLost = false
 
     public init(etag: String? = nil, lastModified: String? = nil, items: [Headline] = [],
                 lastSuccess: Date? = nil, failingSince: Date? = nil) {
@@ -24,13 +51,32 @@ public struct SourceMemory: Sendable, Hashable {
 /// The embedded SQLite state: validators and last good items per source, and when undated
 /// headlines were first seen. Every write is one transaction, so a run killed half-way
 /// leaves the previous state intact.
+///
+/// The state is a cache of what the sources said: losing it costs one morning's conditional
+/// requests and the first-seen times of undated headlines, never a digest. So a damaged
+/// database is moved aside (for whoever wants to look at it) and a fresh one started.
 public final class StateStore: Sendable {
     private let db: DatabaseQueue
     public let path: String
+    /// Where a damaged state was moved when this store was opened, and why; nil when the
+    /// state was sound.
+    public let setAside: DamagedState?
 
-    public init(directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    public init(directory: String, now: Date = Date()) throws {
+        try AtomicFile.createFolder(directory)
         path = URL(fileURLWithPath: directory).appendingPathComponent("state.sqlite").path
+        do {
+            db = try Self.open(path)
+            setAside = nil
+        } catch let damage as DamagedState.Cause {
+            let moved = try Self.moveAside(path, now: now)
+            db = try Self.open(path)
+            setAside = DamagedState(movedTo: moved, reason: damage.reason)
+        }
+    }
+
+    /// Opens, checks and migrates the database; a damaged one throws `DamagedState.Cause`.
+    private static func open(_ path: String) throws -> DatabaseQueue {
         var config = Configuration()
         config.busyMode = .timeout(5)
         config.prepareDatabase { db in
@@ -39,8 +85,50 @@ public final class StateStore: Sendable {
             // only a power cut may lose the last batches, which the next run fetches again.
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
         }
-        db = try DatabaseQueue(path: path, configuration: config)
-        try Self.migrator.migrate(db)
+        let db: DatabaseQueue
+        do {
+            db = try DatabaseQueue(path: path, configuration: config)
+        } catch let error as DatabaseError where damaged(error) {
+            throw DamagedState.Cause(reason: error.message ?? "\(error.resultCode)")
+        }
+        do {
+            // quick_check reads every page (milliseconds for a state of thousands of
+            // sources) but skips the index cross-checks of integrity_check.
+            let verdict = try db.read { try String.fetchAll($0, sql: "PRAGMA quick_check") }
+            guard verdict == ["ok"] else {
+                throw DamagedState.Cause(reason: verdict.prefix(3).joined(separator: "; "))
+            }
+            try migrator.migrate(db)
+        } catch let error as DatabaseError where damaged(error) {
+            try? db.close()
+            throw DamagedState.Cause(reason: error.message ?? "\(error.resultCode)")
+        } catch {
+            try? db.close()
+            throw error
+        }
+        return db
+    }
+
+    private static func damaged(_ error: DatabaseError) -> Bool {
+        [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode)
+    }
+
+    /// Moves the database and its WAL and shared-memory files aside together (a WAL left
+    /// beside a new database would be replayed into it), named by the time of the move.
+    private static func moveAside(_ path: String, now: Date) throws -> String {
+        let stamp = DamagedState.stamp(now)
+        var target = "\(path).damaged-\(stamp)"
+        var n = 1
+        while FileManager.default.fileExists(atPath: target) {
+            n += 1
+            target = "\(path).damaged-\(stamp)-\(n)"
+        }
+        for suffix in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            guard rename(path + suffix, target + suffix) == 0 else {
+                throw POSIXFailure("cannot move the damaged state \(path + suffix) aside")
+            }
+        }
+        return target
     }
 
     private static var migrator: DatabaseMigrator {
@@ -59,6 +147,14 @@ public final class StateStore: Sendable {
                     key TEXT PRIMARY KEY NOT NULL,
                     seen REAL NOT NULL
                 );
+                """)
+        }
+        // When a headline was last in its feed, so that the record of headlines gone from
+        // every feed can be dropped.
+        m.registerMigration("v2: first_seen.last_seen") { db in
+            try db.execute(sql: """
+                ALTER TABLE first_seen ADD COLUMN last_seen REAL NOT NULL DEFAULT 0;
+                UPDATE first_seen SET last_seen = seen;
                 """)
         }
         return m
@@ -92,17 +188,19 @@ public final class StateStore: Sendable {
             if let decoded = HeadlineCodec.decode(blob) { items = decoded } else { readable = false }
         }
         // Items that cannot be read are as if nothing were remembered: the validators go
-        // too, so the next run asks for the whole feed again instead of a 304.
-        return SourceMemory(
+        // too, so that what is saved next asks for the whole feed again.
+        var memory = SourceMemory(
             etag: readable ? row["etag"] : nil, lastModified: readable ? row["last_modified"] : nil, items: items,
             lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
             failingSince: (row["failing_since"] as Double?).map(Date.init(timeIntervalSince1970:)))
+        memory.itemsLost = !readable
+        return memory
     }
 
     /// Saves the memories of a whole run in one transaction. Items equal to `previous`
     /// ones (a 304, a failure) are not encoded again.
     public func save(_ memories: [String: SourceMemory], previous: [String: SourceMemory] = [:]) throws {
-        try db.write { db in
+        try writing { db in
             // Compiled once per transaction, not once per source.
             let update = try db.cachedStatement(sql: """
                 UPDATE source_state SET etag = ?, last_modified = ?, last_success = ?, failing_since = ?
@@ -127,20 +225,58 @@ public final class StateStore: Sendable {
         }
     }
 
-    /// When each key was first seen; unseen keys are recorded as seen `now`.
+    /// One transaction; a disk that is full or refuses writes is reported as the failure to
+    /// write a file it is (exit 73), not as a fault of revue.
+    private func writing<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try db.write(body)
+        } catch let error as DatabaseError
+            where [.SQLITE_FULL, .SQLITE_IOERR, .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM].contains(error.resultCode)
+        {
+            throw POSIXFailure("cannot write the state \(path)", cause: error)
+        }
+    }
+
+    /// When each key was first seen; unseen keys are recorded as seen `now`, and every key
+    /// as still there `now`.
     public func firstSeen(_ keys: [String], now: Date) throws -> [String: Date] {
         guard !keys.isEmpty else { return [:] }
-        return try db.write { db in
+        return try writing { db in
             var out: [String: Date] = [:]
-            let record = try db.cachedStatement(sql: "INSERT OR IGNORE INTO first_seen (key, seen) VALUES (?, ?)")
-            let read = try db.cachedStatement(sql: "SELECT seen FROM first_seen WHERE key = ?")
+            let record = try db.cachedStatement(sql: """
+                INSERT INTO first_seen (key, seen, last_seen) VALUES (?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen)
+                RETURNING seen
+                """)
             for key in keys {
-                try record.execute(arguments: [key, now.timeIntervalSince1970])
-                if let seen = try Double.fetchOne(read, arguments: [key]) {
+                let t = now.timeIntervalSince1970
+                if let seen = try Double.fetchOne(record, arguments: [key, t, t]) {
                     out[key] = Date(timeIntervalSince1970: seen)
                 }
             }
             return out
+        }
+    }
+
+    /// How long revue remembers what it no longer sees: a source that left the config (its
+    /// validators and items), a headline gone from its feed (when it was first seen). After
+    /// that the state forgets them, so that it stays the size of the current config.
+    public static let retention: TimeInterval = 30 * 86_400
+
+    /// Forgets the sources not in `configured` that have not answered for `retention`, and
+    /// the headlines no feed has carried for as long.
+    public func prune(keeping configured: Set<String>, now: Date) throws {
+        let cutoff = now.addingTimeInterval(-Self.retention).timeIntervalSince1970
+        try writing { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT url, coalesce(last_success, failing_since, 0) AS heard FROM source_state")
+            let delete = try db.cachedStatement(sql: "DELETE FROM source_state WHERE url = ?")
+            for row in rows {
+                let url: String = row["url"]
+                if !configured.contains(url), (row["heard"] as Double) < cutoff {
+                    try delete.execute(arguments: [url])
+                }
+            }
+            try db.execute(sql: "DELETE FROM first_seen WHERE last_seen < ?", arguments: [cutoff])
         }
     }
 }

@@ -14,14 +14,19 @@ final class CLITests: XCTestCase {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("revue")
     }
 
-    func revue(_ arguments: [String], stdin: String = "", cwd: String? = nil) throws -> Run {
+    static var binaryPath: String {
         var binary = Self.binary
         if !FileManager.default.isExecutableFile(atPath: binary.path) {
             binary = TestPaths.repository.appendingPathComponent(".build/debug/revue")
         }
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
+        return binary.path
+    }
+
+    func revue(_ arguments: [String], stdin: String = "", cwd: String? = nil, executable: String? = nil) throws -> Run {
+        guard FileManager.default.isExecutableFile(atPath: Self.binaryPath) else {
             throw XCTSkip("revue binary not found beside the tests")
         }
+        let binary = URL(fileURLWithPath: executable ?? Self.binaryPath)
         let p = Process()
         p.executableURL = binary
         p.arguments = arguments
@@ -55,6 +60,52 @@ final class CLITests: XCTestCase {
         for section in ["Sport", "Politique", "Météo", "Culture"] {
             XCTAssertTrue(text.contains(section), "no \(section) section")
         }
+    }
+
+    /// A damaged state costs the conditional requests of one morning, not the digest; the
+    /// one line that says so is printed under cron too, so that it reaches someone.
+    func testADamagedStateIsSetAsideAndTheDigestIsWritten() throws {
+        let out = TestPaths.temporaryDirectory(), state = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out); try? FileManager.default.removeItem(atPath: state) }
+        try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: state + "/state.sqlite"))
+        let config = TestPaths.repository.appendingPathComponent("Config/demo.toml").path
+        let run = try revue(["build", "--config", config, "--date", "2025-12-23", "--output", out, "--state", state])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: "\(out)/2025-12-23.txt"))
+        XCTAssertTrue(run.stderr.contains("state was damaged") && run.stderr.contains("state.sqlite.damaged-"), run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, "one line: \(run.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: state)
+        XCTAssertTrue(files.contains { $0.hasPrefix("state.sqlite.damaged-") }, "\(files)")
+
+        let next = try revue(["build", "--config", config, "--date", "2025-12-23", "--output", out, "--state", state])
+        XCTAssertEqual(next.status, 0, next.stderr)
+        XCTAssertEqual(next.stderr, "", "the fresh state is sound")
+    }
+
+    /// A file-size limit (or a full disk) while writing: exit 73 with the cause, and the
+    /// digest already there stays whole, with no temporary file beside it.
+    func testAWriteThatHitsTheFileSizeLimitExitsWith73AndKeepsThePreviousDigest() throws {
+        let out = TestPaths.temporaryDirectory(), state = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out); try? FileManager.default.removeItem(atPath: state) }
+        let config = TestPaths.repository.appendingPathComponent("Config/demo.toml").path
+        let arguments = ["build", "--config", config, "--date", "2025-12-23", "--output", out, "--state", state]
+        XCTAssertEqual(try revue(arguments).status, 0)
+        let before = try FileManager.default.contentsOfDirectory(atPath: out).sorted().map {
+            ($0, try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)))
+        }
+        let largest = before.map(\.1.count).max()!
+        XCTAssertGreaterThan(largest, 8192)
+
+        // bash counts `ulimit -f` in KiB: just too small for the largest file of the digest.
+        let limited = try revue(["-c", "ulimit -f \(largest / 1024 - 1); exec \"$0\" \"$@\"", Self.binaryPath] + arguments,
+            executable: "/bin/bash")
+        XCTAssertEqual(limited.status, 73, limited.stderr)
+        XCTAssertTrue(limited.stderr.contains("File too large") || limited.stderr.contains("disk I/O error"), limited.stderr)
+        let after = try FileManager.default.contentsOfDirectory(atPath: out).sorted().map {
+            ($0, try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)))
+        }
+        XCTAssertEqual(after.map(\.0), before.map(\.0), "no temporary file left")
+        XCTAssertEqual(after.map(\.1), before.map(\.1), "the previous digest is whole")
     }
 
     /// The tuning loop of the README: a newsroom's corpus and corrections, `revue train`,

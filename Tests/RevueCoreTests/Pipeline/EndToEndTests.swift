@@ -1,3 +1,4 @@
+import GRDB
 import XCTest
 @testable import RevueCore
 
@@ -21,7 +22,7 @@ final class EndToEndTests: XCTestCase {
         ]
         config.fetch.stageTimeout = .seconds(20)
         let day = DigestDay(year: 2025, month: 12, day: 23)
-        let now = ISO8601DateFormatter().date(from: "2025-12-23T06:10:00Z")!
+        let now = ISO8601DateFormatter().date(from: "2025-12-23T05:50:00Z")!
         let store = try StateStore(directory: stateDir)
 
         let outcome = try await MorningRun(config: config, day: day, now: now, outputDirectory: out, state: store).run()
@@ -47,8 +48,7 @@ final class EndToEndTests: XCTestCase {
             XCTAssertTrue(text.contains(section), "no \(section) section in:\n\(text)")
         }
         XCTAssertFalse(text.contains("vieille nouvelle"), "a story from 20 December is not news on the 23rd")
-        // Undated, first seen by this run (06:10 UTC, after the window closed at 06:00): it
-        // belongs to this digest, not to tomorrow's.
+        // Undated, first seen by this run (05:50 UTC, before the window closes at 06:00).
         XCTAssertTrue(text.contains("Un dossier sans date"), "an undated headline seen for the first time is today's news")
         XCTAssertTrue(text.contains("Broken") && text.contains("Missing"), "failed sources are named in the footer")
         // Links are absolute and tracking parameters are not shown.
@@ -97,7 +97,7 @@ final class EndToEndTests: XCTestCase {
         ]
         config.fetch.stageTimeout = .seconds(20)
         let day = DigestDay(year: 2025, month: 12, day: 23)
-        let now = ISO8601DateFormatter().date(from: "2025-12-23T06:10:00Z")!
+        let now = ISO8601DateFormatter().date(from: "2025-12-23T05:50:00Z")!
         let store = try StateStore(directory: stateDir)
         func run(_ minutes: Double) async throws -> RunOutcome {
             try await MorningRun(config: config, day: day, now: now.addingTimeInterval(minutes * 60), outputDirectory: out,
@@ -141,5 +141,73 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(third.digest.stories.count, first.digest.stories.count + 1)
         XCTAssertTrue(Set(third.digest.stories.flatMap(\.sources)).isSuperset(of: ["Le Matin", "Morocco World News"]),
             "sources that answered 304 keep their headlines")
+    }
+
+    /// A run after the morning hour, or a rebuild of a past day, must not file a headline
+    /// nobody had seen before into a digest that was already mailed: it waits for the next.
+    func testUndatedHeadlinesFirstSeenAfterTheWindowGoToTheNextDigest() async throws {
+        let server = try StaticFileServer(directory: TestPaths.fixtures("e2e"))
+        let out = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var config = RevueConfig()
+        config.sources = [Source(name: "Le360", url: server.url("le360.xml"), language: "fr")]
+        config.fetch.stageTimeout = .seconds(20)
+        let iso = ISO8601DateFormatter()
+        let undated = "Un dossier sans date"
+        func build(_ day: Int, at time: String, state: StateStore) async throws -> String {
+            let outcome = try await MorningRun(config: config, day: DigestDay(year: 2025, month: 12, day: day),
+                now: iso.date(from: time)!, outputDirectory: out, state: state).run()
+            return try String(contentsOfFile: outcome.files.text, encoding: .utf8)
+        }
+
+        // Late: the 23rd's window closed at 06:00 UTC (07:00 in Casablanca).
+        let late = try StateStore(directory: TestPaths.temporaryDirectory())
+        let mailed = try await build(23, at: "2025-12-23T06:10:00Z", state: late)
+        XCTAssertTrue(mailed.contains("Mahrez"), "dated headlines of the window are there")
+        XCTAssertFalse(mailed.contains(undated), "first seen after the window closed")
+        let rebuilt = try await build(23, at: "2025-12-23T09:00:00Z", state: late)
+        XCTAssertFalse(rebuilt.contains(undated), "a second build of the same day does not add it either")
+        let next = try await build(24, at: "2025-12-24T06:05:00Z", state: late)
+        XCTAssertTrue(next.contains(undated), "it is the next morning's news")
+
+        // A past day rebuilt today leaves today's headlines to today.
+        let past = try StateStore(directory: TestPaths.temporaryDirectory())
+        let yesterday = try await build(22, at: "2025-12-23T05:50:00Z", state: past)
+        XCTAssertFalse(yesterday.contains(undated))
+        let today = try await build(23, at: "2025-12-23T05:55:00Z", state: past)
+        XCTAssertTrue(today.contains(undated))
+        for store in [late, past] { try? FileManager.default.removeItem(atPath: (store.path as NSString).deletingLastPathComponent) }
+    }
+
+    /// A 304 says "what you have is current"; if what revue has cannot be read any more,
+    /// the same run asks again for the whole feed instead of showing nothing of the source.
+    func testANotModifiedAnswerForLostItemsIsAskedAgainUnconditionally() async throws {
+        let server = try StaticFileServer(directory: TestPaths.fixtures("e2e"))
+        let out = TestPaths.temporaryDirectory(), stateDir = TestPaths.temporaryDirectory()
+        defer { for dir in [out, stateDir] { try? FileManager.default.removeItem(atPath: dir) } }
+        var config = RevueConfig()
+        config.sources = [
+            Source(name: "Le Matin", url: server.url("lematin.xml"), language: "fr"),
+            Source(name: "Le360", url: server.url("le360.xml"), language: "fr"),
+        ]
+        config.fetch.stageTimeout = .seconds(20)
+        let day = DigestDay(year: 2025, month: 12, day: 23)
+        let now = ISO8601DateFormatter().date(from: "2025-12-23T05:50:00Z")!
+        let store = try StateStore(directory: stateDir)
+        let first = try await MorningRun(config: config, day: day, now: now, outputDirectory: out, state: store).run()
+        XCTAssertEqual(first.digest.coverage.map(\.status), [.ok, .ok])
+
+        // Le360's remembered items become unreadable (a damaged row, or an older form).
+        let raw = try DatabaseQueue(path: store.path)
+        let le360 = server.url("le360.xml")
+        try await raw.write { try $0.execute(sql: "UPDATE source_state SET items = x'FF00' WHERE url = ?",
+            arguments: [le360]) }
+        try raw.close()
+
+        let second = try await MorningRun(config: config, day: day, now: now.addingTimeInterval(60), outputDirectory: out,
+            state: store).run()
+        XCTAssertEqual(second.digest.coverage.map(\.status), [.notModified, .ok], "Le360 was read again in full")
+        XCTAssertEqual(second.digest.coverage[1].items, first.digest.coverage[1].items)
+        XCTAssertEqual(second.digest.stories.map(\.id), first.digest.stories.map(\.id))
     }
 }

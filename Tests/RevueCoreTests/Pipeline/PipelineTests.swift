@@ -11,6 +11,29 @@ final class DigestWindowTests: XCTestCase {
         XCTAssertEqual(iso.string(from: window.start), "2025-12-22T06:00:00Z")
     }
 
+    /// Morocco leaves UTC+1 for Ramadan: in 2025 it moved its clocks back on 23 February
+    /// and forward on 6 April. The digest still covers "from 07:00 yesterday to 07:00
+    /// today" on the wall clock, so those windows last 25 and 23 hours and each starts
+    /// exactly where the previous one ended.
+    func testWindowsFollowTheLocalClockWhenMoroccoChangesItsOffset() {
+        let casablanca = TimeZone(identifier: "Africa/Casablanca")!
+        func window(_ month: Int, _ day: Int) -> DateInterval {
+            DigestWindow.interval(for: DigestDay(year: 2025, month: month, day: day), morningHour: 7, timeZone: casablanca)
+        }
+        let iso = ISO8601DateFormatter()
+        XCTAssertEqual(iso.string(from: window(2, 23).start), "2025-02-22T06:00:00Z")
+        XCTAssertEqual(iso.string(from: window(2, 23).end), "2025-02-23T07:00:00Z")
+        XCTAssertEqual(window(2, 23).duration, 25 * 3600)
+        XCTAssertEqual(window(4, 6).duration, 23 * 3600)
+        for (month, day) in [(2, 23), (2, 24), (4, 6), (4, 7), (3, 1)] {
+            let yesterday = DigestDay(year: 2025, month: month, day: day).previous
+            XCTAssertEqual(window(month, day).start, window(yesterday.month, yesterday.day).end,
+                "\(month)-\(day) starts where the day before ended")
+        }
+        XCTAssertEqual(DigestDay(year: 2025, month: 3, day: 1).previous, DigestDay(year: 2025, month: 2, day: 28))
+        XCTAssertEqual(DigestDay(year: 2025, month: 1, day: 1).previous, DigestDay(year: 2024, month: 12, day: 31))
+    }
+
     func testUndatedHeadlinesCountFromWhenFirstSeen() {
         let window = DateInterval(start: Date(timeIntervalSince1970: 1000), end: Date(timeIntervalSince1970: 2000))
         let dated = SourcedHeadline(source: "A", headline: Headline(title: "in", published: Date(timeIntervalSince1970: 1500)))
@@ -67,62 +90,5 @@ final class SourceReadingTests: XCTestCase {
         XCTAssertEqual(r.report.status, .failed)
         XCTAssertEqual(r.report.name, "Le Matin")
         XCTAssertTrue([.parse, .empty].contains(r.report.reason!))
-    }
-}
-
-final class StateStoreTests: XCTestCase {
-    func testMemoriesSurviveReopening() throws {
-        let dir = NSTemporaryDirectory() + "revue-state-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let when = Date(timeIntervalSince1970: 1_766_476_800)
-        do {
-            let store = try StateStore(directory: dir)
-            try store.save(["https://a/rss": SourceMemory(etag: "\"e\"", lastModified: "Tue, 23 Dec 2025 06:00:00 GMT",
-                items: [Headline(title: "Titre", link: "https://a/1", published: when)], lastSuccess: when)])
-            XCTAssertEqual(try store.firstSeen(["k"], now: when)["k"], when)
-        }
-        let store = try StateStore(directory: dir)
-        let m = try XCTUnwrap(store.memory(of: "https://a/rss"))
-        XCTAssertEqual(m.etag, "\"e\"")
-        XCTAssertEqual(m.items.first?.title, "Titre")
-        XCTAssertEqual(m.items.first?.published, when)
-        // First seen is kept from the first time, not moved to the later run.
-        XCTAssertEqual(try store.firstSeen(["k"], now: when.addingTimeInterval(86400))["k"], when)
-    }
-
-    func testOnlyOneRunHoldsTheLock() throws {
-        let path = NSTemporaryDirectory() + "revue-lock-\(UUID().uuidString)"
-        defer { unlink(path) }
-        let first = try RunLock(path: path)
-        XCTAssertNotNil(first)
-        // flock locks belong to open file descriptions: a second open in the same process conflicts too.
-        XCTAssertNil(try RunLock(path: path))
-        _ = first
-    }
-
-    func testAtomicWriteReplacesWholeFile() throws {
-        let path = NSTemporaryDirectory() + "revue-atomic-\(UUID().uuidString).txt"
-        defer { unlink(path) }
-        try AtomicFile.write("first version, longer", to: path)
-        try AtomicFile.write("second", to: path)
-        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "second")
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())
-            .filter { $0.hasPrefix(".revue-atomic") }
-        XCTAssertTrue(leftovers.isEmpty)
-    }
-
-    func testAtomicWriteOfSeveralFilesWritesAllOrLeavesNoTemporaryFile() throws {
-        let dir = TestPaths.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        try AtomicFile.write([(Data("a".utf8), dir + "/a.txt"), (Data("b".utf8), dir + "/b.txt")])
-        XCTAssertEqual(try String(contentsOfFile: dir + "/a.txt", encoding: .utf8), "a")
-        XCTAssertEqual(try String(contentsOfFile: dir + "/b.txt", encoding: .utf8), "b")
-
-        // The second target's folder does not exist: nothing is renamed, no temporary file stays.
-        XCTAssertThrowsError(try AtomicFile.write([(Data("A".utf8), dir + "/a.txt"), (Data("c".utf8), dir + "/missing/c.txt")])) {
-            XCTAssertTrue("\($0)".contains("missing/c.txt"), "\($0)")
-        }
-        XCTAssertEqual(try String(contentsOfFile: dir + "/a.txt", encoding: .utf8), "a")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir).sorted(), ["a.txt", "b.txt"])
     }
 }
