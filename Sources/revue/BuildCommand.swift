@@ -102,6 +102,11 @@ struct BuildCommand: AsyncParsableCommand {
                     console.error(String(format: "%8.1f ms%@  %@", ms, memory, t.stage))
                 }
             }
+            // A partial outage still makes a digest (exit 0), but cron should mail one line.
+            if outcome.sourcesOK > 0,
+                let alert = RunAlert.message(outcome.digest.coverage, settings: config.alert, now: now) {
+                console.error("revue: \(alert); see \(outcome.files.status)")
+            }
             if outcome.sourcesOK == 0 {
                 if !terminal {
                     console.error("revue: no source could be read; see \(outcome.files.status)")

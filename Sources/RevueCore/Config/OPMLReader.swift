@@ -15,13 +15,23 @@ public enum OPMLReader {
 
     public static func sources(from data: Data, path: String) throws -> [Source] {
         LibXML.initialize()
-        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue
-            | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
+        // Not recovered: an OPML file is the list of sources, and a recovered one that was
+        // cut short would drop the feeds of its end without a word.
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_NOCDATA.rawValue)
+        xmlResetLastError()
         let doc: xmlDocPtr? = data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return nil }
             return xmlReadMemory(base.assumingMemoryBound(to: CChar.self), Int32(raw.count), path, nil, options)
         }
         guard let doc, let root = xmlDocGetRootElement(doc) else {
+            let failure = xmlGetLastError()?.pointee
+            let detail = failure?.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) }
+            if let failure, failure.line > 1 || data.starts(with: Data("<".utf8)) {
+                throw ConfigError(file: path, line: Int(failure.line),
+                    message: "the OPML file is cut short or damaged here (\(detail ?? "not well-formed XML"))",
+                    fix: "export the feed list from your reader again")
+            }
             throw ConfigError(file: path, message: "this is not an OPML file (no XML could be read)",
                 fix: "export the feed list from your reader as OPML")
         }

@@ -7,7 +7,8 @@ public struct RevueConfig: Sendable {
     public var timeZone = TimeZone(identifier: "Africa/Casablanca")!
     /// The digest of day D covers the 24 hours before this hour of D.
     public var morningHour = 7
-    /// Where digests go (relative paths are relative to the working directory).
+    /// Where digests go: `Digests` in the working directory unless the config says
+    /// otherwise (relative to the config file).
     public var outputDirectory = "Digests"
     /// Where the state lives; nil means the XDG state directory.
     public var stateDirectory: String?
@@ -23,6 +24,8 @@ public struct RevueConfig: Sendable {
     /// Limits of the fetch stage, its deadline (`stageTimeout`) included.
     public var fetch = FetchSettings()
     public var mail = MailSettings()
+    /// When a run that wrote its digest should still say something under cron.
+    public var alert = AlertSettings()
     /// The file it was read from, if any.
     public var path: String?
 
@@ -53,7 +56,7 @@ public struct RevueConfig: Sendable {
         } catch let error as ConfigError {
             throw error
         } catch {
-            throw ConfigError(file: path, message: "cannot read the configuration file (\(error.localizedDescription))",
+            throw ConfigError(file: path, message: "cannot read the configuration file (\(POSIXFailure.reason(error)))",
                 fix: "check the path given to --config")
         }
         return try parse(text: text, path: path)
@@ -74,7 +77,7 @@ public struct RevueConfig: Sendable {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var config = RevueConfig()
         config.path = path
-        try root.allowOnly(["digest", "fetch", "mail", "themes", "source"])
+        try root.allowOnly(["digest", "fetch", "mail", "alert", "themes", "source"])
 
         if let digest = try root.subtable("digest") {
             try digest.allowOnly(["timezone", "morning_hour", "output", "state"])
@@ -86,8 +89,17 @@ public struct RevueConfig: Sendable {
                 config.timeZone = zone
             }
             config.morningHour = try digest.int("morning_hour", in: 0...23) ?? config.morningHour
-            config.outputDirectory = try digest.string("output") ?? config.outputDirectory
-            config.stateDirectory = try digest.string("state")
+            // Like source paths, relative to the configuration file: the same config gives
+            // the same folders whatever directory cron starts revue in.
+            config.outputDirectory = try digest.string("output").map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL.path }
+                ?? config.outputDirectory
+            config.stateDirectory = try digest.string("state").map { URL(fileURLWithPath: $0, relativeTo: folder).standardizedFileURL.path }
+        }
+
+        if let alert = try root.subtable("alert") {
+            try alert.allowOnly(["failed_share", "failing_days"])
+            if let share = try alert.int("failed_share", in: 0...100) { config.alert.failedShare = Double(share) / 100 }
+            config.alert.failingDays = try alert.int("failing_days", in: 0...365) ?? config.alert.failingDays
         }
 
         if let fetch = try root.subtable("fetch") {
@@ -114,7 +126,14 @@ public struct RevueConfig: Sendable {
         if let mail = try root.subtable("mail") {
             try mail.allowOnly(["from", "to", "subject_prefix"])
             config.mail.from = try mail.string("from") ?? config.mail.from
+            if let to = mail.table["to"], to.array == nil {
+                throw mail.error("to", "`to` must be a list of addresses, even for one",
+                    fix: "write to = [\"\(to.string ?? "redaction@example.ma")\"]")
+            }
             config.mail.to = try mail.strings("to") ?? config.mail.to
+            if let bad = config.mail.to.first(where: { !$0.contains("@") }) {
+                throw mail.error("to", "\"\(bad)\" is not a mail address", fix: "write addresses such as \"redaction@example.ma\"")
+            }
             config.mail.subjectPrefix = try mail.string("subject_prefix") ?? config.mail.subjectPrefix
         }
 
@@ -191,7 +210,13 @@ public struct RevueConfig: Sendable {
                     }
                 }
             }
-            sources.append(Source(name: name, url: url, language: try t.string("language"),
+            let language = try t.string("language")
+            if let language, !LanguageTag.isWellFormed(language) {
+                throw t.error("language", "\"\(language)\" is not a language code",
+                    fix: LanguageTag.code(forName: language).map { "write language = \"\($0)\"" }
+                        ?? "use an ISO 639 code such as \"fr\", \"ar\", \"en\", \"es\" (a region may follow: \"fr-MA\")")
+            }
+            sources.append(Source(name: name, url: url, language: language,
                 themeHint: theme, html: rules, profile: profile))
         }
         return sources
@@ -250,7 +275,7 @@ extension RevueConfig {
             do {
                 model = try ThemeModel.load(contentsOf: URL(fileURLWithPath: modelPath))
             } catch {
-                throw ConfigError(file: modelPath, message: "cannot use the theme model (\(error))",
+                throw ConfigError(file: modelPath, message: "cannot use the theme model (\(POSIXFailure.reason(error)))",
                     fix: "rebuild it with `revue train`, or remove it to use the built-in model")
             }
         }

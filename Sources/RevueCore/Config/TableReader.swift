@@ -19,14 +19,30 @@ struct TableReader {
         path.replacingOccurrences(of: #"\[(\d+)\]"#, with: "", options: .regularExpression)
     }
 
-    /// Rejects keys revue does not know: a typo must not be silently ignored.
+    /// Rejects keys revue does not know: a typo must not be silently ignored. At the top of
+    /// the file the keys are sections, and are named as such ("[digst]", "[[sources]]").
     func allowOnly(_ keys: [String]) throws {
         for key in table.keys.sorted() where !keys.contains(key) {
-            let near = keys.min { editDistance($0, key) < editDistance($1, key) }
-            let hint = near.flatMap { editDistance($0, key) <= 3 ? "did you mean `\($0)`? " : nil } ?? ""
-            throw error(key, "unknown key `\(key)` in [\(displayPath)]",
-                fix: "\(hint)known keys: \(keys.joined(separator: ", ")).")
+            let near = keys.min { editDistance($0, key) < editDistance($1, key) }.flatMap { editDistance($0, key) <= 3 ? $0 : nil }
+            let isSection = table[key]?.table != nil || table[key]?.array != nil
+            guard path.isEmpty, isSection else {
+                let hint = near.map { "did you mean `\($0)`? " } ?? ""
+                if path.isEmpty {
+                    throw error(key, "unknown key `\(key)` at the top of the file, outside any section",
+                        fix: "put it under its section: \(keys.map(Self.header).joined(separator: ", ")).")
+                }
+                throw error(key, "unknown key `\(key)` in [\(displayPath)]", fix: "\(hint)known keys: \(keys.joined(separator: ", ")).")
+            }
+            let isList = table[key]?.array != nil
+            throw ConfigError(file: file, line: locator.line(ofTable: isList ? "\(key)[0]" : key),
+                message: "unknown section \(isList ? "[[\(key)]]" : "[\(key)]")",
+                fix: "\(near.map { "did you mean \(Self.header($0))? " } ?? "")known sections: \(keys.map(Self.header).joined(separator: ", ")).")
         }
+    }
+
+    /// How a top-level section is written: `[[source]]` is a list, the others are tables.
+    private static func header(_ section: String) -> String {
+        section == "source" ? "[[source]]" : "[\(section)]"
     }
 
     func string(_ key: String) throws -> String? {

@@ -42,4 +42,14 @@ public struct Source: Sendable, Hashable, Codable {
         self.html = html
         self.profile = profile
     }
+
+    /// What decides how this source's answers are read into headlines: its HTML rules or
+    /// profile and its language. Remembered with its items, so that a fix to the rules is
+    /// applied at once instead of waiting for the page to change (until then the server
+    /// would answer 304 and the items read with the old rules would be re-used).
+    public var reading: String {
+        let parts = [html.map { [$0.item, $0.title, $0.link, $0.date, $0.summary].map { $0 ?? "" }.joined(separator: "\u{1}") },
+                     profile, language]
+        return String(FNV1a.hash64(parts.map { $0 ?? "" }.joined(separator: "\u{2}").utf8), radix: 16)
+    }
 }

@@ -60,7 +60,7 @@ public struct MorningRun: Sendable {
             mark = t
         }
         let sources = config.sources
-        let validators = try state.validators()
+        let validators = try state.validators(for: sources)
         let store = state
         let config = self.config
         // The theme lists and model load while the network works.

@@ -75,6 +75,7 @@ public struct SourceReading: Sendable {
             items = parsed
             self.memory = SourceMemory(etag: etag, lastModified: lastModified, items: parsed, lastSuccess: now,
                 failingSince: nil)
+            self.memory.reading = source.reading
         }
     }
 
@@ -89,7 +90,7 @@ public struct SourceReading: Sendable {
     /// here), unless the headline's words clearly say otherwise (aggregators mix languages).
     static func withLanguage(_ headline: Headline, declared: String?) -> Headline {
         var h = headline
-        let base = declared.map { String($0.prefix { $0 != "-" && $0 != "_" }).lowercased() }
+        let base = declared.map(LanguageTag.base)
         h.language = LanguageGuess.guess(h.title, declared: base)
         return h
     }

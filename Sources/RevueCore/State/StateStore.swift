@@ -34,6 +34,8 @@ public struct SourceMemory: Sendable, Hashable {
     public var lastSuccess: Date?
     /// Start of the current failure streak; nil while the source works.
     public var failingSince: Date?
+    /// How the items were read (`Source.reading`); nil in a state older than the record.
+    public var reading: String?
     /// The remembered items could not be read (a damaged row, an older form): a 304 then
     /// refers to headlines revue no longer has.
     public var itemsLost = false
@@ -157,6 +159,9 @@ public final class StateStore: Sendable {
                 UPDATE first_seen SET last_seen = seen;
                 """)
         }
+        m.registerMigration("v3: source_state.reading") { db in
+            try db.execute(sql: "ALTER TABLE source_state ADD COLUMN reading TEXT")
+        }
         return m
     }
 
@@ -171,11 +176,17 @@ public final class StateStore: Sendable {
 
     /// The conditional-GET validators only: cheap, so the fetch can start at once; the
     /// remembered items are read only for the sources that need them (a 304, a failure).
-    public func validators() throws -> [String: HTTPValidators] {
-        try db.read { db in
+    /// A source whose rules, profile or language changed since its items were read gets
+    /// none: it is asked for the whole page again.
+    public func validators(for sources: [Source]) throws -> [String: HTTPValidators] {
+        let readings = Dictionary(sources.map { ($0.url, $0.reading) }, uniquingKeysWith: { first, _ in first })
+        return try db.read { db in
             var out: [String: HTTPValidators] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT url, etag, last_modified FROM source_state") {
-                out[row["url"]] = HTTPValidators(etag: row["etag"], lastModified: row["last_modified"])
+            for row in try Row.fetchAll(db, sql: "SELECT url, etag, last_modified, reading FROM source_state") {
+                let url: String = row["url"]
+                guard let current = readings[url] else { continue }
+                if let stored: String = row["reading"], stored != current { continue }
+                out[url] = HTTPValidators(etag: row["etag"], lastModified: row["last_modified"])
             }
             return out
         }
@@ -194,6 +205,7 @@ public final class StateStore: Sendable {
             lastSuccess: (row["last_success"] as Double?).map(Date.init(timeIntervalSince1970:)),
             failingSince: (row["failing_since"] as Double?).map(Date.init(timeIntervalSince1970:)))
         memory.itemsLost = !readable
+        memory.reading = row["reading"]
         return memory
     }
 
@@ -203,19 +215,19 @@ public final class StateStore: Sendable {
         try writing { db in
             // Compiled once per transaction, not once per source.
             let update = try db.cachedStatement(sql: """
-                UPDATE source_state SET etag = ?, last_modified = ?, last_success = ?, failing_since = ?
+                UPDATE source_state SET etag = ?, last_modified = ?, last_success = ?, failing_since = ?, reading = ?
                 WHERE url = ?
                 """)
             let upsert = try db.cachedStatement(sql: """
-                INSERT INTO source_state (etag, last_modified, last_success, failing_since, items, url)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO source_state (etag, last_modified, last_success, failing_since, reading, items, url)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
                     items = excluded.items, last_success = excluded.last_success,
-                    failing_since = excluded.failing_since
+                    failing_since = excluded.failing_since, reading = excluded.reading
                 """)
             for (url, m) in memories {
                 let times: [DatabaseValueConvertible?] = [m.etag, m.lastModified, m.lastSuccess?.timeIntervalSince1970,
-                                                          m.failingSince?.timeIntervalSince1970]
+                                                          m.failingSince?.timeIntervalSince1970, m.reading]
                 if let old = previous[url], old.items == m.items {
                     try update.execute(arguments: StatementArguments(times + [url]))
                     continue

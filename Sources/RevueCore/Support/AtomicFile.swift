@@ -109,8 +109,23 @@ public struct POSIXFailure: Error, CustomStringConvertible, Sendable {
 
     /// A failure whose cause is already worded (a database error, say).
     public init(_ what: String, cause: Error) {
-        let reason = cause is CocoaError ? cause.localizedDescription : "\(cause)"
-        description = "\(what): \(reason)"
+        description = "\(what): \(Self.reason(cause))"
+    }
+
+    /// The system's words for an error: Foundation's file errors wrap the errno that says
+    /// what happened ("Is a directory") in a message that does not ("The operation could
+    /// not be completed. (NSCocoaErrorDomain error 256.)").
+    public static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = (ns.userInfo[NSUnderlyingErrorKey] as? Error).map({ $0 as NSError }),
+            underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if ns.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(ns.code))) }
+        if error is CocoaError {
+            return ns.localizedFailureReason ?? ns.localizedDescription
+        }
+        return "\(error)"
     }
 }
 

@@ -83,7 +83,7 @@ public struct ThemeLexicon: Sendable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw ThemeLexiconError(file: url.path, line: nil, message: "cannot be read as UTF-8 text (\(error.localizedDescription))",
+            throw ThemeLexiconError(file: url.path, line: nil, message: "cannot be read as UTF-8 text (\(POSIXFailure.reason(error)))",
                 fix: "check the path given for the themes file")
         }
         return try ThemeLexicon(parsing: text, file: url.path)

@@ -108,6 +108,32 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(after.map(\.1), before.map(\.1), "the previous digest is whole")
     }
 
+    /// Half the sources down still makes a digest (exit 0), and one line on stderr that
+    /// cron mails.
+    func testAPartialOutageIsSaidInOneLineUnderCron() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: TestPaths.repository.appendingPathComponent("Config/demo/lematin.rss").path,
+            toPath: dir + "/good.xml")
+        try "HTTP/1.1 502 Bad Gateway, not a feed".write(toFile: dir + "/bad.xml", atomically: true, encoding: .utf8)
+        try """
+            [digest]
+            output = "out"
+            state = "state"
+            [[source]]
+            name = "Bon"
+            url = "good.xml"
+            [[source]]
+            name = "Cassé"
+            url = "bad.xml"
+            """.write(toFile: dir + "/revue.toml", atomically: true, encoding: .utf8)
+        let run = try revue(["build", "--config", dir + "/revue.toml", "--date", "2025-12-23"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("1 of 2 sources failed (Cassé: parse)"), run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/out/2025-12-23.txt"), "output is relative to the config")
+    }
+
     /// The tuning loop of the README: a newsroom's corpus and corrections, `revue train`,
     /// and the next `revue classify` reads with the new model and the corrections.
     func testTrainWritesTheModelTheNextRunUses() throws {

@@ -104,6 +104,14 @@ final class ConfigTests: XCTestCase {
             ("[[source]]\nname = \"A\"\nurl = \"ftp://a.example/x\"\n", 3, "only http, https and file"),
             ("[[source]]\nname = \"A\"\nurl = \"https://a\"\n[[source]]\nname = \"a\"\nurl = \"https://b\"\n", 5, "two sources"),
             ("[[source]]\nname = \"A\"\nurl = \"https://a\"\nprofile = \"magic\"\n", 4, "unknown HTML profile"),
+            ("[[source]]\nname = \"A\"\nurl = \"https://a\"\nlanguage = \"french\"\n", 4, "not a language code"),
+            ("[[source]]\nname = \"A\"\nurl = \"https://a\"\nlanguage = \"fr MA\"\n", 4, "not a language code"),
+            ("[mail]\nfrom = \"r@example.ma\"\nto = \"a@example.ma\"\n", 3, "must be a list"),
+            ("[mail]\nto = [\"redaction\"]\n", 2, "not a mail address"),
+            ("[digst]\ntimezone = \"Africa/Casablanca\"\n", 1, "unknown section [digst]"),
+            ("[digest]\nmorning_hour = 7\n\n[[sources]]\nname = \"A\"\n", 4, "unknown section [[sources]]"),
+            ("timezone = \"Africa/Casablanca\"\n", 1, "outside any section"),
+            ("[alert]\nfailed_share = 0.3\n", 2, "whole number"),
         ]
         for (text, line, message) in cases {
             XCTAssertThrowsError(try RevueConfig.parse(text: text, path: path), text) { e in
@@ -112,6 +120,51 @@ final class ConfigTests: XCTestCase {
                 XCTAssertTrue(error.message.contains(message), "\(error.message) ≠ \(message)")
             }
         }
+    }
+
+    func testSectionTyposAndLanguageNamesGetADidYouMean() {
+        for (text, fix) in [("[digst]\n", "did you mean [digest]?"), ("[[sources]]\nname = \"A\"\n", "did you mean [[source]]?"),
+                            ("[[source]]\nname = \"A\"\nurl = \"https://a\"\nlanguage = \"Français\"\n", "language = \"fr\"")] {
+            XCTAssertThrowsError(try RevueConfig.parse(text: text, path: path)) { e in
+                XCTAssertTrue((e as! ConfigError).fix.contains(fix), "\((e as! ConfigError).fix) ≠ \(fix)")
+            }
+        }
+    }
+
+    func testWellFormedLanguageTagsAreAccepted() throws {
+        for tag in ["fr", "ar", "fr-MA", "ar_MA", "EN", "zgh", "zh-Hant-TW"] {
+            let text = "[[source]]\nname = \"A\"\nurl = \"https://a\"\nlanguage = \"\(tag)\"\n"
+            XCTAssertEqual(try RevueConfig.parse(text: text, path: path).sources.first?.language, tag)
+        }
+    }
+
+    /// Like source paths: the same config writes to the same folders whatever directory
+    /// cron starts revue in.
+    func testOutputAndStateAreRelativeToTheConfigFile() throws {
+        let config = try RevueConfig.parse(text: "[digest]\noutput = \"../Digests\"\nstate = \"state\"\n",
+            path: "/srv/revue/Config/revue.toml")
+        XCTAssertEqual(config.outputDirectory, "/srv/revue/Digests")
+        XCTAssertEqual(config.stateDirectory, "/srv/revue/Config/state")
+        let absolute = try RevueConfig.parse(text: "[digest]\noutput = \"/var/www/revue\"\n", path: path)
+        XCTAssertEqual(absolute.outputDirectory, "/var/www/revue")
+    }
+
+    func testAnUnreadableConfigSaysWhyInTheSystemsWords() {
+        let folder = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (path, reason) in [(folder, "Is a directory"), (folder + "/missing.toml", "No such file or directory")] {
+            XCTAssertThrowsError(try RevueConfig.load(path: path)) { e in
+                XCTAssertTrue("\(e)".contains(reason), "\(e)")
+                XCTAssertFalse("\(e)".contains("NSCocoaErrorDomain") || "\(e)".contains("could not be completed"), "\(e)")
+            }
+        }
+    }
+
+    func testAlertThresholds() throws {
+        let config = try RevueConfig.parse(text: "[alert]\nfailed_share = 50\nfailing_days = 0\n", path: path)
+        XCTAssertEqual(config.alert.failedShare, 0.5)
+        XCTAssertEqual(config.alert.failingDays, 0)
+        XCTAssertEqual(try RevueConfig.parse(text: "", path: path).alert, AlertSettings())
     }
 
     func testAThemesFileMistakeIsAConfigErrorWithItsLine() throws {
@@ -195,5 +248,21 @@ final class OPMLReaderTests: XCTestCase {
             XCTAssertTrue("\(e)".contains("not <opml>"), "\(e)")
         }
         XCTAssertThrowsError(try OPMLReader.sources(from: Data("garbage".utf8), path: "x.opml"))
+    }
+
+    /// A file cut short (a copy interrupted, a full disk) would silently lose the feeds of
+    /// its end: it is refused with the line where it breaks.
+    func testATruncatedOPMLIsReportedWithItsLine() {
+        let opml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <opml version="2.0"><body>
+              <outline text="Le Matin" xmlUrl="https://lematin.ma/rss"/>
+              <outline text="Hespress" xmlUrl="https://fr.hespress.com/fe
+            """
+        XCTAssertThrowsError(try OPMLReader.sources(from: Data(opml.utf8), path: "feeds.opml")) { e in
+            let error = e as! ConfigError
+            XCTAssertEqual(error.line, 4, error.description)
+            XCTAssertTrue(error.message.contains("cut short or damaged"), error.description)
+        }
     }
 }

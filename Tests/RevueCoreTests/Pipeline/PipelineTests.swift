@@ -92,3 +92,36 @@ final class SourceReadingTests: XCTestCase {
         XCTAssertTrue([.parse, .empty].contains(r.report.reason!))
     }
 }
+
+/// The line a partial outage prints under cron.
+final class RunAlertTests: XCTestCase {
+    private let now = Date(timeIntervalSince1970: 1_766_476_800)
+
+    private func coverage(ok: Int, failed: Int, failingFor days: Double? = nil) -> [SourceReport] {
+        (0..<ok).map { SourceReport(name: "OK \($0)", url: "https://ok/\($0)", status: .ok) }
+            + (0..<failed).map {
+                SourceReport(name: "KO \($0)", url: "https://ko/\($0)", status: .failed, reason: .timeout,
+                    failingSince: days.map { now.addingTimeInterval(-$0 * 86_400) })
+            }
+    }
+
+    func testHalfTheSourcesFailingIsSaid() throws {
+        let line = try XCTUnwrap(RunAlert.message(coverage(ok: 5, failed: 5), settings: AlertSettings(), now: now))
+        XCTAssertTrue(line.contains("5 of 10 sources failed") && line.contains("KO 0: timeout"), line)
+    }
+
+    func testOneSourceFailingTodayIsNotWorthAMail() {
+        XCTAssertNil(RunAlert.message(coverage(ok: 9, failed: 1), settings: AlertSettings(), now: now))
+        XCTAssertNil(RunAlert.message(coverage(ok: 9, failed: 1, failingFor: 2.5), settings: AlertSettings(), now: now))
+        XCTAssertNil(RunAlert.message(coverage(ok: 10, failed: 0), settings: AlertSettings(), now: now))
+    }
+
+    func testASourceDeadForDaysIsSaidAndThresholdsCanBeTurnedOff() throws {
+        let line = try XCTUnwrap(RunAlert.message(coverage(ok: 9, failed: 1, failingFor: 3), settings: AlertSettings(), now: now))
+        XCTAssertTrue(line.contains("failing for 3 days or more: KO 0"), line)
+        var off = AlertSettings()
+        off.failingDays = 0
+        off.failedShare = 0
+        XCTAssertNil(RunAlert.message(coverage(ok: 1, failed: 9, failingFor: 30), settings: off, now: now))
+    }
+}

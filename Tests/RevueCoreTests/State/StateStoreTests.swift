@@ -16,6 +16,10 @@ final class StateStoreTests: XCTestCase {
 
     private let moment = ISO8601DateFormatter().date(from: "2025-12-23T06:05:09Z")!
 
+    private static func sources(_ n: Int) -> [Source] {
+        (0..<n).map { Source(name: "S\($0)", url: "https://a.example/\($0)/feed") }
+    }
+
     private func fill(_ store: StateStore, sources: Int) throws {
         var memories: [String: SourceMemory] = [:]
         for i in 0..<sources {
@@ -49,7 +53,7 @@ final class StateStoreTests: XCTestCase {
         try fill(StateStore(directory: directory), sources: 3)
         let reopened = try StateStore(directory: directory, now: moment)
         XCTAssertNil(reopened.setAside)
-        XCTAssertEqual(try reopened.validators().count, 3)
+        XCTAssertEqual(try reopened.validators(for: Self.sources(3)).count, 3)
     }
 
     func testAStateThatIsNotADatabaseIsMovedAsideWithItsWAL() throws {
@@ -66,9 +70,9 @@ final class StateStoreTests: XCTestCase {
         XCTAssertNil(wal.firstRange(of: Data("stale wal".utf8)), "the old WAL is not replayed into the fresh state")
         XCTAssertTrue(aside.description.contains(aside.movedTo), aside.description)
         // The fresh state works.
-        XCTAssertEqual(try store.validators().count, 0)
+        XCTAssertEqual(try store.validators(for: Self.sources(200)).count, 0)
         try fill(store, sources: 2)
-        XCTAssertEqual(try store.validators().count, 2)
+        XCTAssertEqual(try store.validators(for: Self.sources(2)).count, 2)
     }
 
     func testATruncatedStateIsMovedAside() throws {
@@ -83,7 +87,7 @@ final class StateStoreTests: XCTestCase {
         let store = try StateStore(directory: directory, now: moment)
 
         XCTAssertNotNil(store.setAside, "half a database is not trusted")
-        XCTAssertEqual(try store.validators().count, 0)
+        XCTAssertEqual(try store.validators(for: Self.sources(200)).count, 0)
     }
 
     func testASecondDamageOnTheSameSecondDoesNotOverwriteTheFirst() throws {
@@ -123,7 +127,8 @@ final class StateStoreTests: XCTestCase {
 
         try store.prune(keeping: ["https://kept/feed"], now: start.addingTimeInterval(StateStore.retention + day))
 
-        XCTAssertEqual(Set(try store.validators().keys), ["https://kept/feed", "https://left-recently/feed"],
+        let all = ["https://kept/feed", "https://left/feed", "https://left-recently/feed"].map { Source(name: $0, url: $0) }
+        XCTAssertEqual(Set(try store.validators(for: all).keys), ["https://kept/feed", "https://left-recently/feed"],
             "a configured source is never forgotten; one that left is, once it has been silent for the retention")
         let later = start.addingTimeInterval(40 * day)
         XCTAssertEqual(try store.firstSeen(["still there"], now: later)["still there"], start, "still in a feed: remembered")
@@ -162,5 +167,24 @@ final class StateStoreTests: XCTestCase {
 
     private func fileSize(_ path: String) throws -> Int {
         (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
+    /// Fixing a page's XPath rules must show at once, not when the page next changes.
+    func testASourceWhoseRulesChangedIsAskedWithoutValidators() throws {
+        let store = try StateStore(directory: directory)
+        var page = Source(name: "Une", url: "https://une.example/", html: HTMLRules(item: "//article", title: ".//h2"))
+        var memory = SourceMemory(etag: "\"v1\"", items: [Headline(title: "Titre")])
+        memory.reading = page.reading
+        try store.save([page.url: memory])
+        XCTAssertNotNil(try store.validators(for: [page])[page.url])
+
+        page.html?.title = ".//h3"
+        XCTAssertNil(try store.validators(for: [page])[page.url], "new rules: ask for the whole page")
+        page.html?.title = ".//h2"
+        page.language = "ar"
+        XCTAssertNil(try store.validators(for: [page])[page.url], "items were tagged with the old language")
+        page.language = nil
+        page.profile = "aggregator"
+        XCTAssertNil(try store.validators(for: [page])[page.url])
     }
 }
