@@ -11,8 +11,9 @@ enum RevueExit {
     /// Digest written. Failed sources, if any, are named in its footer and status file.
     static let ok: Int32 = 0
     static let usage: Int32 = 64
-    /// Not one source could be read: the digest was written but holds nothing new.
-    static let allSourcesFailed: Int32 = 69
+    /// `build`: not one source could be read (the digest was written but holds nothing
+    /// new); `check --fetch`: a source could not be read.
+    static let unavailable: Int32 = 69
     static let software: Int32 = 70
     static let cannotWrite: Int32 = 73
     /// Another run holds the lock.
@@ -111,7 +112,7 @@ struct BuildCommand: AsyncParsableCommand {
                 if !terminal {
                     console.error("revue: no source could be read; see \(outcome.files.status)")
                 }
-                throw ExitCode(RevueExit.allSourcesFailed)
+                throw ExitCode(RevueExit.unavailable)
             }
         } catch let error as ConfigError {
             console.error("revue: configuration error\n\(error)")

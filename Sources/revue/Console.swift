@@ -1,5 +1,6 @@
 import Foundation
 import RevueCore
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -36,15 +37,21 @@ struct Console: Sendable {
 }
 
 /// A one-line progress display for a terminal.
-struct TerminalProgress: RunProgress {
-    var console: Console
+final class TerminalProgress: RunProgress {
+    let console: Console
+    private let fetch = Mutex(FetchProgress(sources: []))
 
-    func fetchStarted(total: Int) {
-        console.status("Téléchargement de \(total) sources…")
+    init(console: Console) {
+        self.console = console
     }
 
-    func sourceDone(_ name: String, failed: Bool, done: Int, total: Int) {
-        console.status("[\(done)/\(total)] \(failed ? "✗" : "✓") \(name)")
+    func fetchStarted(_ sources: [String]) {
+        fetch.withLock { $0 = FetchProgress(sources: sources) }
+        console.status("Téléchargement de \(sources.count) sources…")
+    }
+
+    func sourceDone(_ name: String, failed: Bool) {
+        console.status(fetch.withLock { $0.done(name, failed: failed) })
     }
 
     func stage(_ name: String) {

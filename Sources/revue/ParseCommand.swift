@@ -6,10 +6,15 @@ import Glibc
 #endif
 
 // Owner: parsing. Prints one JSON line per file (contract in issue 2).
-struct ParseCommand: ParsableCommand {
+struct ParseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parse",
-        abstract: "Parse feed or page files and print what revue reads in them."
+        abstract: "Parse feed or page files and print what revue reads in them.",
+        discussion: """
+            With --source NAME, reads as the configured source does (its XPath rules or \
+            profile, its address for relative links): the files given, or else the source's \
+            address, fetched once. The plain output then lists each headline, to try rules.
+            """
     )
 
     @Flag(name: .long, help: "Print one JSON object per file, one per line.")
@@ -24,20 +29,75 @@ struct ParseCommand: ParsableCommand {
     @Option(name: .long, help: "A ready HTML profile for pages without a feed (\"aggregator\").")
     var profile: String?
 
-    @Argument(help: "Files to parse.")
-    var files: [String]
+    @OptionGroup var configOptions: ConfigOptions
 
-    func run() throws {
-        let options = ParseOptions(contentType: contentType, baseURL: baseURL, profile: profile)
-        if Self.parse(files, json: json, options: options) > 0 { throw ExitCode(1) }
+    @Option(name: .long, help: ArgumentHelp("Read as this source of the configuration does.", valueName: "name"))
+    var source: String?
+
+    @Argument(help: "Files to parse (with --source: optional, the source's address is fetched).")
+    var files: [String] = []
+
+    func validate() throws {
+        if files.isEmpty && source == nil {
+            throw ValidationError("give the files to parse, or --source NAME to read a configured source")
+        }
+    }
+
+    func run() async throws {
+        var options = ParseOptions(contentType: contentType, baseURL: baseURL, profile: profile)
+        guard let source else {
+            if Self.parse(files, json: json, options: options) > 0 { throw ExitCode(1) }
+            return
+        }
+        let configured: Source
+        let settings: FetchSettings
+        do {
+            let config = try configOptions.load()
+            configured = try config.source(named: source)
+            settings = config.fetch
+        } catch let error as ConfigError {
+            Console(terminal: false).error("revue: configuration error\n\(error)")
+            throw ExitCode(RevueExit.config)
+        }
+        options.htmlRules = configured.html
+        options.profile = profile ?? configured.profile
+        options.baseURL = baseURL ?? configured.url
+        if !files.isEmpty {
+            if Self.parse(files, json: json, options: options, listing: !json) > 0 { throw ExitCode(1) }
+            return
+        }
+        let fetched = await FetchEngine(settings: settings).fetch(FetchRequest(url: configured.url))
+        let response: FetchResponse
+        switch fetched {
+        case .failure(let error):
+            Console(terminal: false).error("revue: \(configured.url): \(error)")
+            throw ExitCode(RevueExit.unavailable)
+        case .success(let r):
+            response = r
+        }
+        options.contentType = contentType ?? response.contentType
+        options.baseURL = baseURL ?? response.effectiveURL
+        do {
+            let feed = try FeedParser.parse(response.body, options: options)
+            writeStandardOutput(json ? feed.jsonLine(path: configured.url) : Array(Self.listing(feed, path: configured.url).utf8))
+        } catch {
+            writeStandardOutput(json ? ParsedFeed.errorLine(path: configured.url, message: "\(error)")
+                : Array("\(configured.url): error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 
     /// Prints each file's line in order; returns how many files failed.
-    static func parse(_ files: [String], json: Bool, options: ParseOptions) -> Int {
+    static func parse(_ files: [String], json: Bool, options: ParseOptions, listing: Bool = false) -> Int {
         if json {
             return FeedFileBatch.parseFiles(files, options: options) { writeStandardOutput($0) }
         }
-        return FeedFileBatch.parseSummaries(files, options: options) { writeStandardOutput($0) }
+        return FeedFileBatch.parseSummaries(files, options: options, listing: listing) { writeStandardOutput($0) }
+    }
+
+    /// The summary line, then each headline: what a rule writer needs to see.
+    static func listing(_ feed: ParsedFeed, path: String) -> String {
+        FeedFileBatch.summary(feed, path: path, listing: true)
     }
 }
 

@@ -12,7 +12,7 @@ struct Revue: AsyncParsableCommand {
         commandName: "revue",
         abstract: "Builds the morning press review from news feeds and pages.",
         version: RevueVersion.current,
-        subcommands: [BuildCommand.self, ParseCommand.self, ClassifyCommand.self, ClusterCommand.self, TrainCommand.self, EvaluateCommand.self, FetchBenchCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ParseCommand.self, ClassifyCommand.self, ClusterCommand.self, TrainCommand.self, EvaluateCommand.self, FetchBenchCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

@@ -254,6 +254,15 @@ public enum ThemeSource: Sendable, Hashable {
 }
 
 extension RevueConfig {
+    /// The configured source of that name (in any case), or an error that lists them.
+    public func source(named name: String) throws -> Source {
+        if let found = sources.first(where: { $0.name.lowercased() == name.lowercased() }) { return found }
+        let names = sources.map(\.name)
+        let near = names.min { editDistance($0.lowercased(), name.lowercased()) < editDistance($1.lowercased(), name.lowercased()) }
+        throw ConfigError(file: path ?? "(built-in defaults)", message: "no source is named \"\(name)\"",
+            fix: (near.map { "did you mean \"\($0)\"? " } ?? "") + "sources: \(names.joined(separator: ", "))")
+    }
+
     /// The theme keyword lists; a mistake in a themes file is a configuration error.
     public func loadThemes() throws -> ThemeLexicon {
         switch themeSource {

@@ -118,21 +118,33 @@ public enum FeedFileBatch {
 }
 
 extension FeedFileBatch {
-    /// The human-readable form: "path: format, N items" or "path: error".
-    public static func parseSummaries(_ paths: [String], options: ParseOptions, emit: ([UInt8]) -> Void) -> Int {
+    /// The human-readable form: "path: format, N items" or "path: error"; with `listing`,
+    /// each headline follows.
+    public static func parseSummaries(_ paths: [String], options: ParseOptions, listing: Bool = false,
+                                      emit: ([UInt8]) -> Void) -> Int {
         var failures = 0
         for path in paths {
             do {
                 let feed = try FeedParser.parse(try readFile(path, limit: options.maxDocumentBytes), options: options)
-                var text = "\(path): \(feed.format.rawValue), \(feed.items.count) items"
-                if let title = feed.title { text += " — \(title)" }
-                for warning in feed.warnings { text += "\n  warning: \(warning)" }
-                emit(Array((text + "\n").utf8))
+                emit(Array(summary(feed, path: path, listing: listing).utf8))
             } catch {
                 failures += 1
                 emit(Array("\(path): error: \(error)\n".utf8))
             }
         }
         return failures
+    }
+
+    public static func summary(_ feed: ParsedFeed, path: String, listing: Bool) -> String {
+        var text = "\(path): \(feed.format.rawValue), \(feed.items.count) items"
+        if let title = feed.title { text += " — \(title)" }
+        for warning in feed.warnings { text += "\n  warning: \(warning)" }
+        if listing {
+            for item in feed.items {
+                let date = item.published.map(DateParser.iso8601) ?? "undated"
+                text += "\n  \(date)  \(item.title)\n      \(item.link ?? "(no link)")"
+            }
+        }
+        return text + "\n"
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 
 /// Told about progress as the run goes (a terminal display; nothing under cron).
 public protocol RunProgress: Sendable {
-    func fetchStarted(total: Int)
-    func sourceDone(_ name: String, failed: Bool, done: Int, total: Int)
+    /// The names of the sources about to be fetched, in config order.
+    func fetchStarted(_ sources: [String])
+    func sourceDone(_ name: String, failed: Bool)
     func stage(_ name: String)
 }
 

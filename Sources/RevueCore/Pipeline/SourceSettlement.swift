@@ -36,7 +36,7 @@ struct SourceSettlement {
     mutating func fetchAll(
         validators: [String: HTTPValidators], settings: FetchSettings, progress: (any RunProgress)?
     ) async throws {
-        progress?.fetchStarted(total: sources.count)
+        progress?.fetchStarted(sources.map(\.name))
         let deadline = ContinuousClock.now.advanced(by: settings.stageTimeout)
         let everySource = sources.indices.map { ($0, FetchRequest(url: sources[$0].url, validators: validators[sources[$0].url])) }
         let lost = try await fetchRound(everySource, settings: settings, deadline: deadline, progress: progress)
@@ -79,15 +79,14 @@ struct SourceSettlement {
             }
         }
         try await withThrowingTaskGroup(of: (Int, SourceAnswer, SourceMemory?).self) { group in
-            var done = 0, parsing = 0
+            var parsing = 0
             // A few parses at a time: a finished one is settled before the next starts, so
             // bodies do not pile up when the network outruns the parser.
             let maxParsing = 2 * ProcessInfo.processInfo.activeProcessorCount
             var failure: Error?
             await engine?.forEachResult(requests.map(\.1), deadline: deadline) { position, result in
                 let index = requests[position].0
-                done += 1
-                progress?.sourceDone(sources[index].name, failed: (try? result.get()) == nil, done: done, total: sources.count)
+                progress?.sourceDone(sources[index].name, failed: (try? result.get()) == nil)
                 do {
                     if parsing >= maxParsing, let (finished, answer, previous) = try await group.next() {
                         try settleUnlessLost(finished, answer, previous)

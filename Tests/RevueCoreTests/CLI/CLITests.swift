@@ -134,6 +134,38 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/out/2025-12-23.txt"), "output is relative to the config")
     }
 
+    func testCheckValidatesWithoutFetchingAndWithFetchReportsEachSource() throws {
+        let config = TestPaths.repository.appendingPathComponent("Config/demo.toml").path
+        let quick = try revue(["check", "--config", config])
+        XCTAssertEqual(quick.status, 0, quick.stderr)
+        XCTAssertTrue(quick.stdout.contains("10 sources"), quick.stdout)
+
+        let tried = try revue(["check", "--config", config, "--fetch"])
+        XCTAssertEqual(tried.status, 69, "the demo's broken source: \(tried.stdout)")
+        XCTAssertTrue(tried.stdout.contains("✓ Le Matin") && tried.stdout.contains("✗ L'Opinion"), tried.stdout)
+        XCTAssertTrue(tried.stdout.contains("9 of 10 sources read"), tried.stdout)
+
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "[digst]\n".write(toFile: dir + "/bad.toml", atomically: true, encoding: .utf8)
+        let bad = try revue(["check", "--config", dir + "/bad.toml"])
+        XCTAssertEqual(bad.status, 78)
+        XCTAssertTrue(bad.stderr.contains("bad.toml:1: unknown section [digst]"), bad.stderr)
+    }
+
+    /// Writing XPath rules: `parse --source` reads as the source does and lists the headlines.
+    func testParseReadsAsAConfiguredSourceDoes() throws {
+        let config = TestPaths.repository.appendingPathComponent("Config/demo.toml").path
+        let page = try revue(["parse", "--config", config, "--source", "maghreb actu"])
+        XCTAssertEqual(page.status, 0, page.stderr)
+        XCTAssertTrue(page.stdout.contains("html, 49 items"), page.stdout)
+        XCTAssertTrue(page.stdout.contains("Alerte météo"), "each headline is listed")
+
+        let typo = try revue(["parse", "--config", config, "--source", "Le Matn"])
+        XCTAssertEqual(typo.status, 78)
+        XCTAssertTrue(typo.stderr.contains("did you mean \"Le Matin\"?"), typo.stderr)
+    }
+
     /// The tuning loop of the README: a newsroom's corpus and corrections, `revue train`,
     /// and the next `revue classify` reads with the new model and the corrections.
     func testTrainWritesTheModelTheNextRunUses() throws {

@@ -125,3 +125,23 @@ final class RunAlertTests: XCTestCase {
         XCTAssertNil(RunAlert.message(coverage(ok: 1, failed: 9, failingFor: 30), settings: off, now: now))
     }
 }
+
+/// The terminal's progress line names the sources still awaited.
+final class FetchProgressTests: XCTestCase {
+    func testTheLastSourcesAwaitedAreNamed() {
+        var progress = FetchProgress(sources: ["Le Matin", "Le360", "Hespress", "L'Opinion", "Médias24", "MAP"])
+        XCTAssertEqual(progress.done("Le360", failed: false), "[1/6] ✓ Le360")
+        XCTAssertEqual(progress.done("MAP", failed: true), "[2/6] ✗ MAP")
+        XCTAssertEqual(progress.done("Le Matin", failed: false),
+            "[3/6] ✓ Le Matin · en attente : Hespress, L'Opinion, Médias24")
+        _ = progress.done("Hespress", failed: false)
+        XCTAssertEqual(progress.done("Médias24", failed: false), "[5/6] ✓ Médias24 · en attente : L'Opinion")
+        XCTAssertEqual(progress.done("L'Opinion", failed: true), "[6/6] ✗ L'Opinion")
+    }
+
+    func testAManySourcesRunShowsThreeAndACount() {
+        var progress = FetchProgress(sources: (1...10).map { "S\($0)" })
+        for n in 1...5 { _ = progress.done("S\(n)", failed: false) }
+        XCTAssertEqual(progress.done("S6", failed: false), "[6/10] ✓ S6 · en attente : S7, S8, S9 +1")
+    }
+}
