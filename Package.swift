@@ -1,16 +1,16 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only (Debian 12 and later): revue calls Glibc directly (flock, mkstemp, setrlimit,
+// mallopt) and is built and tested there; see "Platforms" in the README.
 let package = Package(
     name: "revue",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "revue", targets: ["revue"]),
         .library(name: "RevueCore", targets: ["RevueCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
@@ -32,7 +32,6 @@ let package = Package(
             dependencies: [
                 "CCurl",
                 "CLibXML2",
-                .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
