@@ -27,6 +27,8 @@ final class TextTests: XCTestCase {
             ("&amp;lt;b&amp;gt;", "&lt;b&gt;"),
             ("<![CDATA[x < y]]>", "x < y"),
             ("مرحبا <b>بالعالم</b>", "مرحبا بالعالم"),
+            ("L\u{92}été \u{93}chaud\u{94}\u{85} \u{80}", "L’été “chaud”… €"),
+            ("\u{81}\u{8D}\u{8F}\u{90}\u{9D}", "\u{81}\u{8D}\u{8F}\u{90}\u{9D}"),
         ]
         for (input, expected) in cases {
             XCTAssertEqual(PlainText.fromHTML(Array(input.utf8)), expected, input)

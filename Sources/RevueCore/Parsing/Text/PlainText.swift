@@ -63,7 +63,7 @@ enum PlainText {
         var leadScalars = 0
         var scalarsCounted = 0
         var countedUpTo = 0
-        /// The previous byte was 0xC2 (the lead byte of a possible no-break space).
+        /// The previous byte was 0xC2 (the lead byte of a no-break space or a C1 control).
         var heldC2 = false
 
         init(buffer: UnsafeMutableBufferPointer<UInt8>, limit: Int) {
@@ -144,6 +144,7 @@ enum PlainText {
             if heldC2 {
                 heldC2 = false
                 if c == 0xA0 { space(); return }
+                if c >= 0x80 && c <= 0x9F { appendC1(c); return }
                 put(0xC2)
             }
             switch c {
@@ -176,6 +177,22 @@ enum PlainText {
             if count >= buffer.count { full = true; return }
             buffer[count] = c
             count += 1
+        }
+
+        /// A C1 control character (U+0080...U+009F, UTF-8 C2 80...C2 9F) is never text: it is a
+        /// windows-1252 byte that was read as ISO-8859-1 on its way into the feed, by the feed's
+        /// own software or by a converter. It is written as the windows-1252 character ("\u{92}"
+        /// is "’"); the five bytes windows-1252 leaves undefined stay as they are.
+        private mutating func appendC1(_ low: UInt8) {
+            let v = UInt32(Transcoder.windows1252High[Int(low) - 0x80])
+            if v < 0xA0 {
+                put(0xC2)
+                put(low)
+            } else if v < 0x800 {
+                put(UInt8(0xC0 | (v >> 6))); put(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                put(UInt8(0xE0 | (v >> 12))); put(UInt8(0x80 | ((v >> 6) & 0x3F))); put(UInt8(0x80 | (v & 0x3F)))
+            }
         }
 
         mutating func appendScalar(_ v: UInt32) {
