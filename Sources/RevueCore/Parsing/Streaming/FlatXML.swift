@@ -11,9 +11,9 @@ import Glibc
 /// caller then parses the document with libxml2 as before.
 ///
 /// What it accepts, it reads exactly as libxml2 would (without `XML_PARSE_NOENT`): text is
-/// the concatenation of character data and CDATA sections with references decoded and
-/// line ends normalised; attribute values are decoded and their white space normalised.
-/// No entity is ever expanded, so no input can make it build large text.
+/// the concatenation of character data and CDATA sections (not comments) with references
+/// decoded and line ends normalised; attribute values are decoded and their white space
+/// normalised. No entity is ever expanded, so no input can make it build large text.
 struct FlatXML {
     /// One element: its name, its attributes and the raw bytes between its tags.
     struct Node {
@@ -25,10 +25,8 @@ struct FlatXML {
         /// The first child element, -1 for none.
         var firstChild = -1
         var nextSibling = -1
-        /// The content holds comments: libxml2 would split its text around them.
-        var hasComments = false
-        /// The content holds references, CDATA sections or carriage returns: its text must be
-        /// decoded rather than read in place.
+        /// The content holds references, CDATA sections, comments or carriage returns: its
+        /// text must be decoded rather than read in place.
         var needsDecoding = false
     }
 
@@ -131,11 +129,12 @@ struct FlatXML {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The element's text (character data and CDATA, decoded), or nil when its content holds
-    /// elements or comments, which this reader leaves to the DOM path.
+    /// The element's text (character data and CDATA, decoded, comments left out, as the DOM
+    /// path joins the text nodes around them), or nil when its content holds elements, which
+    /// this reader leaves to the DOM path.
     func withText<R>(_ e: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         let element = elements[e]
-        guard element.firstChild < 0, !element.hasComments else { return nil }
+        guard element.firstChild < 0 else { return nil }
         if !element.needsDecoding {
             let raw = UnsafeRawBufferPointer(rebasing: bytes[element.content])
             return body(raw.bindMemory(to: UInt8.self))
@@ -183,6 +182,12 @@ struct FlatXML {
                     run = i + 1
                 }
                 i += 1
+            case 0x3C where bytes[i + 2] == 0x2D:  // <!-- ... --> (never in an attribute value)
+                flush(i)
+                i += 4
+                while !(bytes[i] == 0x2D && bytes[i + 1] == 0x2D) { i += 1 }
+                i += 3
+                run = i
             case 0x3C:  // <![CDATA[ ... ]]> (never in an attribute value)
                 flush(i)
                 i += 9
@@ -299,7 +304,7 @@ extension FlatXML {
             } else if next == 0x21 {  // <!-- or <![CDATA[
                 if starts("<!--", at: i) {
                     guard let end = commentEnd(from: i) else { return false }
-                    elements[current].hasComments = true
+                    elements[current].needsDecoding = true
                     i = end
                 } else if starts("<![CDATA[", at: i) {
                     guard let end = cdataEnd(from: i + 9) else { return false }
