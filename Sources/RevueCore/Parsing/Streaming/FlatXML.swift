@@ -5,10 +5,10 @@ import Glibc
 /// A strictly well-formed XML document read in one pass into a flat table of elements, for
 /// the common case: plain RSS 2.0 and Atom feeds. It is a fast path beside libxml2's DOM,
 /// not a general XML parser: it accepts only what it fully understands and says nil for
-/// anything else (a DOCTYPE, processing instructions, prefixed element names, namespace
-/// declarations other than the Atom default, xml:base, entities other than XML's five and
-/// character references, non-ASCII names, control characters, deep nesting...), and the
-/// caller then parses the document with libxml2 as before.
+/// anything else (a DOCTYPE with an internal subset, processing instructions, prefixed
+/// element names, namespace declarations other than the Atom default, xml:base, entities
+/// other than XML's five and character references, non-ASCII names, control characters,
+/// deep nesting...), and the caller then parses the document with libxml2 as before.
 ///
 /// What it accepts, it reads exactly as libxml2 would (without `XML_PARSE_NOENT`): text is
 /// the concatenation of character data and CDATA sections (not comments) with references
@@ -261,6 +261,7 @@ extension FlatXML {
         stack.reserveCapacity(16)
         lastChild.reserveCapacity(16)
         var rootSeen = false
+        var doctypeSeen = false
         while i < n {
             guard let current = stack.last else {
                 // Outside the root: white space and comments only, one root element.
@@ -269,6 +270,15 @@ extension FlatXML {
                 guard bytes[i] == 0x3C else { return false }
                 if starts("<!--", at: i) {
                     guard let end = commentEnd(from: i) else { return false }
+                    i = end
+                    continue
+                }
+                if starts("<!DOCTYPE", at: i) {
+                    // libxml2 reads no external DTD here (no DTDLOAD, NONET), so a declaration
+                    // that names one changes nothing. An internal subset may declare entities:
+                    // left to libxml2.
+                    guard !rootSeen, !doctypeSeen, let end = doctypeEnd(from: i) else { return false }
+                    doctypeSeen = true
                     i = end
                     continue
                 }
@@ -570,6 +580,54 @@ extension FlatXML {
             j += 1
         }
         return nil
+    }
+
+    /// `<!DOCTYPE name>`, `<!DOCTYPE name SYSTEM "uri">` or `<!DOCTYPE name PUBLIC "id" "uri">`
+    /// at `i` (the Netscape RSS 0.91 declaration, an XHTML one); the index after it, or nil for
+    /// anything else, an internal subset included.
+    private func doctypeEnd(from i: Int) -> Int? {
+        let n = bytes.count
+        var j = i + 9
+        func spaces() -> Bool {
+            let s = j
+            while j < n, isSpace(bytes[j]) { j += 1 }
+            return j > s
+        }
+        func literal(publicID: Bool) -> Bool {
+            guard j < n, bytes[j] == 0x22 || bytes[j] == 0x27 else { return false }
+            let quote = bytes[j]
+            j += 1
+            while j < n, bytes[j] != quote {
+                let c = bytes[j]
+                if publicID {
+                    // XML's PubidChar.
+                    guard isSpace(c) && c != 0x09 || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A)
+                            || "-'()+,./:=?;!*#@$_%".utf8.contains(c) else { return false }
+                } else {
+                    guard c >= 0x20 || isSpace(c), c != 0xEF || validEF(at: j) else { return false }
+                }
+                j += 1
+            }
+            guard j < n else { return false }
+            j += 1
+            return true
+        }
+        var colon = -1
+        guard spaces(), let nameEnd = nameEnd(from: j, colon: &colon) else { return nil }
+        j = nameEnd
+        if spaces() {
+            if starts("PUBLIC", at: j) {
+                j += 6
+                guard spaces(), literal(publicID: true), spaces(), literal(publicID: false) else { return nil }
+                _ = spaces()
+            } else if starts("SYSTEM", at: j) {
+                j += 6
+                guard spaces(), literal(publicID: false) else { return nil }
+                _ = spaces()
+            }
+        }
+        guard j < n, bytes[j] == 0x3E else { return nil }
+        return j + 1
     }
 
     /// `<?xml version="1.0" [encoding="..."] [standalone="yes|no"] ?>`, strictly; the index
