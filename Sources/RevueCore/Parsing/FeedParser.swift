@@ -156,6 +156,7 @@ enum FormatSniffer {
         if b[i] == 0x7B || b[i] == 0x5B { return .json }
         // Look at the first element name, skipping declarations, comments and the doctype.
         let limit = min(n, 16384)
+        var htmlDoctype = false
         while i < limit {
             guard let lt = indexOf(0x3C, b, from: i, to: limit) else { break }
             i = lt + 1
@@ -164,12 +165,13 @@ enum FormatSniffer {
             if c == 0x3F { continue }  // <?
             if c == 0x21 {  // <!-- or <!DOCTYPE
                 if i + 8 < limit, b[i + 1] | 0x20 == 0x64, b[i + 2] | 0x20 == 0x6F, b[i + 3] | 0x20 == 0x63 {
-                    // <!DOCTYPE html
                     var j = i + 8
                     while j < limit, b[j] == 0x20 { j += 1 }
                     if j + 4 <= limit, b[j] | 0x20 == 0x68, b[j + 1] | 0x20 == 0x74, b[j + 2] | 0x20 == 0x6D, b[j + 3] | 0x20 == 0x6C {
-                        return .html
+                        htmlDoctype = true
                     }
+                    i = doctypeEnd(b, from: i, to: limit)
+                    continue
                 }
                 if i + 2 < limit, b[i + 1] == 0x2D, b[i + 2] == 0x2D {
                     // Skip the comment.
@@ -186,10 +188,41 @@ enum FormatSniffer {
             if let colon = name.lastIndex(of: ":") { name = String(name[name.index(after: colon)...]) }
             switch name {
             case "html", "head", "body", "div", "meta", "title", "link", "script", "p", "table": return .html
-            default: return .xml
+            // The root decides, not the doctype: a feed behind an XHTML doctype is a feed.
+            case "rss", "feed", "rdf", "channel", "entry": return .xml
+            default: return htmlDoctype ? .html : .xml
             }
         }
         return .xml
+    }
+
+    /// The index after the doctype declaration whose "<!" is at `start - 1`: its internal
+    /// subset may hold quoted ">" and markup ("<!ENTITY x '<html>'>") that is not the root.
+    static func doctypeEnd(_ b: UnsafeRawBufferPointer, from start: Int, to limit: Int) -> Int {
+        var i = start
+        var quote: UInt8 = 0
+        var depth = 0
+        while i < limit {
+            let c = b[i]
+            if quote != 0 {
+                if c == quote { quote = 0 }
+            } else if c == 0x22 || c == 0x27 {
+                quote = c
+            } else if c == 0x5B {
+                depth += 1
+            } else if c == 0x5D {
+                depth = max(0, depth - 1)
+            } else if c == 0x3E && depth == 0 {
+                return i + 1
+            } else if depth > 0, c == 0x3C, i + 3 < limit, b[i + 1] == 0x21, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
+                // A comment in the subset may hold a lone quote.
+                var j = i + 4
+                while j + 2 < limit, !(b[j] == 0x2D && b[j + 1] == 0x2D && b[j + 2] == 0x3E) { j += 1 }
+                i = j + 2
+            }
+            i += 1
+        }
+        return limit
     }
 
     static func indexOf(_ byte: UInt8, _ b: UnsafeRawBufferPointer, from: Int, to: Int) -> Int? {

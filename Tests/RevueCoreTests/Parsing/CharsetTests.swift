@@ -54,3 +54,59 @@ final class CharsetTests: XCTestCase {
         XCTAssertEqual(feed.items.first?.title, "Café")
     }
 }
+
+/// C1 control characters in text (U+0080...U+009F) are windows-1252 punctuation that was read
+/// as ISO-8859-1 somewhere: "\u{92}" is "’". Whichever way the text came, and by both readers.
+extension CharsetTests {
+    func testC1BytesOfAFeedDeclaredISO88591AreWindows1252() throws {
+        let data = try ParsingFixtures.data("iso-8859-1-declared-windows-1252-quotes.xml")
+        XCTAssertTrue(ParsingFixtures.readsFlat(data))
+        for feed in try ParsingFixtures.parseBothWays(data) {
+            XCTAssertEqual(feed.title, "L’Economiste")
+            XCTAssertEqual(feed.items[0].title, "L’ONMT prévoit “un hiver record” – Marrakech en tête")
+            XCTAssertEqual(feed.items[0].summary, "Le tourisme à l’heure des bilans… et 3 € de plus par nuitée.")
+        }
+    }
+
+    func testC1BytesUnderAnHTTPISO88591CharsetAreWindows1252() throws {
+        let undeclared = ParsingFixtures.latin1("<rss version=\"2.0\"><channel><title>L\u{92}Opinion</title><item><title>C\u{92}est \u{93}non\u{94}</title></item></channel></rss>")
+        let declared = ParsingFixtures.latin1("<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>") + undeclared
+        for data in [undeclared, declared] {
+            XCTAssertTrue(ParsingFixtures.readsFlat(data, contentType: "text/xml; charset=ISO-8859-1"))
+            for feed in try ParsingFixtures.parseBothWays(data, ParseOptions(contentType: "text/xml; charset=ISO-8859-1")) {
+                XCTAssertEqual(feed.title, "L’Opinion")
+                XCTAssertEqual(feed.items[0].title, "C’est “non”")
+            }
+        }
+    }
+
+    /// RSS 1.0 needs libxml2 (namespaces): the converted bytes still declare ISO-8859-1, and
+    /// libxml2 must not decode them a second time.
+    func testC1BytesOfAnISO88591DocumentReadByLibxml2AreWindows1252() throws {
+        let data = ParsingFixtures.latin1("""
+            <?xml version="1.0" encoding="ISO-8859-1"?>
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <channel rdf:about="https://www.lavieeco.com/"><title>La Vie \u{E9}co</title></channel>
+            <item rdf:about="https://www.lavieeco.com/1"><title>L\u{92}inflation recule \u{96} enfin</title><dc:subject>\u{C9}conomie</dc:subject></item>
+            </rdf:RDF>
+            """)
+        XCTAssertFalse(ParsingFixtures.readsFlat(data))
+        let feed = try FeedParser.parse(data)
+        XCTAssertEqual(feed.title, "La Vie éco")
+        XCTAssertEqual(feed.items[0].title, "L’inflation recule – enfin")
+        XCTAssertEqual(feed.items[0].categories, ["Économie"])
+    }
+
+    /// UTF-8 text that a converter took for ISO-8859-1 on its way: the C1 characters are
+    /// there as UTF-8 (C2 92), and numeric references to them (&#146;) mean the same.
+    func testC1CharactersInUTF8TextAreWindows1252() throws {
+        let xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>Don\u{92}t</title>"
+            + "<item><title>\u{93}Mawazine\u{94} \u{96} l\u{92}affiche</title><description>L\u{92}été\u{85} &amp;#146;</description></item></channel></rss>"
+        XCTAssertTrue(ParsingFixtures.readsFlat(Data(xml.utf8)))
+        for feed in try ParsingFixtures.parseBothWays(Data(xml.utf8)) {
+            XCTAssertEqual(feed.title, "Don’t")
+            XCTAssertEqual(feed.items[0].title, "“Mawazine” – l’affiche")
+            XCTAssertEqual(feed.items[0].summary, "L’été… ’")
+        }
+    }
+}

@@ -69,7 +69,16 @@ final class FlatReaderEquivalenceTests: XCTestCase {
         ("<rss xmlns:dc='http://purl.org/dc/elements/1.1/'><channel><item><dc:date>2025-01-01</dc:date></item></channel></rss>", false),
         ("<rss><channel xml:base='http://b.example/'><item><link>x</link></item></channel></rss>", false),
         ("<rss><channel><item><description><p>markup</p></description></item></channel></rss>", false),
-        ("<rss><channel><item><title>a<!-- c -->b</title></item></channel></rss>", false),
+        ("<rss><channel><item><title>a<!-- c -->b</title><link>http://a.example/<!-- c -->1</link><description>&lt;!-- c --&gt;x <!--&amp;-->y</description></item></channel></rss>", true),
+        ("<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\"\n \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\"><channel><title>t</title></channel></rss>", true),
+        ("<?xml version='1.0'?><!-- c --><!DOCTYPE rss SYSTEM 'rss.dtd' ><rss><channel><title>t</title></channel></rss>", true),
+        ("<!DOCTYPE rss><rss><channel><title>t</title></channel></rss>", true),
+        ("<!DOCTYPE rss><!DOCTYPE rss><rss><channel><title>t</title></channel></rss>", false),
+        ("<rss><channel><title>t</title></channel></rss><!DOCTYPE rss>", false),
+        ("<!DOCTYPE rss PUBLIC 'bad\u{7B}id' 'x'><rss><channel><title>t</title></channel></rss>", false),
+        ("<!DOCTYPE rss PUBLIC 'only-public'><rss><channel><title>t</title></channel></rss>", false),
+        ("<!DOCTYPE rss SYSTEM 'x' []><rss><channel><title>t</title></channel></rss>", false),
+        ("<rss><channel><item><title>a<!-- c -- d -->b</title></item></channel></rss>", false),
         ("<rss><channel><item><title>unclosed</item></channel></rss>", false),
         ("<rss><channel><item><title a='1' a='2'>dup</title></item></channel></rss>", false),
         ("<rss><channel><item><title>bad ]]> text</title></item></channel></rss>", false),
@@ -149,7 +158,8 @@ extension FlatReaderEquivalenceTests {
         let tokens = ["<", ">", "&", "&amp;", "&lt;", "&#10;", "&#xD;", "&#150;", "\r", "\r\n", "\n", "\t", "]]>", "<![CDATA[x]]>",
                       "<!--c-->", "--", "'", "\"", " ", "=", "/", "xml:lang='fr' ", "a='1' ", "<x/>", "</x>", "<?p?>", "\u{FFFE}",
                       "\u{1}", "é", "&eacute;", "&nbsp;", "<b>", ":", "xmlns='http://www.w3.org/2005/Atom' ", "<title>", "</title>",
-                      "<item>", "</item>", "<entry>", "</entry>", "&#0;", "&#x110000;", "&apos;", "-->", "<!--"]
+                      "<item>", "</item>", "<entry>", "</entry>", "&#0;", "&#x110000;", "&apos;", "-->", "<!--", "<!DOCTYPE rss>",
+                      "<!DOCTYPE rss SYSTEM 'x'>", "[", "PUBLIC", "\u{92}"]
         let seeds = Self.cases.map(\.0).filter { Self.flatReads($0) }
         var generator = SystemRandomNumberGenerator()
         for round in 0..<rounds {

@@ -27,6 +27,14 @@ final class TextTests: XCTestCase {
             ("&amp;lt;b&amp;gt;", "&lt;b&gt;"),
             ("<![CDATA[x < y]]>", "x < y"),
             ("مرحبا <b>بالعالم</b>", "مرحبا بالعالم"),
+            ("a<!-- x > y -->b", "ab"),
+            ("sa<!-- -- nonwhitespace >fe<script>alert(1);</script>", "safe"),
+            ("x <!-- jamais fermé", "x"),
+            (" <!DOCTYPE ", "<!DOCTYPE"),
+            ("<!DOCTYPE ~", "<!DOCTYPE ~"),
+            ("a <?php echo 1; ?> b", "a b"),
+            ("L\u{92}été \u{93}chaud\u{94}\u{85} \u{80}", "L’été “chaud”… €"),
+            ("\u{81}\u{8D}\u{8F}\u{90}\u{9D}", "\u{81}\u{8D}\u{8F}\u{90}\u{9D}"),
         ]
         for (input, expected) in cases {
             XCTAssertEqual(PlainText.fromHTML(Array(input.utf8)), expected, input)
@@ -121,6 +129,49 @@ extension TextTests {
                     XCTAssertEqual(fast, slow, "round \(round) html \(html) limit \(limit): \(text)")
                 }
             }
+        }
+    }
+}
+
+/// XML comments inside an element's text, and HTML comments inside escaped markup, are no
+/// part of the text, whichever reader reads it.
+extension TextTests {
+    func testCommentsInsideRSSTextAreDroppedByBothReaders() throws {
+        let data = try ParsingFixtures.data("comments-in-text.xml")
+        XCTAssertTrue(ParsingFixtures.readsFlat(data))
+        for feed in try ParsingFixtures.parseBothWays(data, ParseOptions(now: ParsingFixtures.now)) {
+            XCTAssertEqual(feed.title, "Le Desk")
+            let item = try XCTUnwrap(feed.items.first)
+            XCTAssertEqual(item.title, "Akdital acquiert Taoufik Hospitals")
+            XCTAssertEqual(item.link, "https://ledesk.ma/economie/1")
+            XCTAssertEqual(item.summary, "Le groupe marocain s'étend en Tunisie.")
+            XCTAssertEqual(ParsingFixtures.iso(item.published), "2025-12-23T08:15:00Z")
+            XCTAssertEqual(item.categories, ["Économie"])
+        }
+    }
+
+    func testCommentsInsideAtomTextAreDroppedByBothReaders() throws {
+        let xml = """
+            <feed xmlns="http://www.w3.org/2005/Atom"><title type="text">Médias24 <!-- rubrique -->Économie</title>
+            <entry><title type="html">Bourse&lt;!-- séance du matin --&gt; : le MASI &lt;b&gt;progresse&lt;/b&gt;</title>
+            <summary type="text">Hausse <!-- chiffre provisoire -->de 1,2 %</summary><id>urn:<!-- x -->m24:1</id></entry></feed>
+            """
+        XCTAssertTrue(ParsingFixtures.readsFlat(Data(xml.utf8)))
+        for feed in try ParsingFixtures.parseBothWays(Data(xml.utf8)) {
+            XCTAssertEqual(feed.title, "Médias24 Économie")
+            XCTAssertEqual(feed.items[0].title, "Bourse : le MASI progresse")
+            XCTAssertEqual(feed.items[0].summary, "Hausse de 1,2 %")
+            XCTAssertEqual(feed.items[0].id, "urn:m24:1")
+        }
+    }
+
+    /// Text full of markup that never closes stays linear: each search for its end is made once.
+    func testUnclosedMarkupStaysLinear() {
+        for piece in ["<!--x>", "<!DOCTYPE ", "<!-- ", "<? "] {
+            let text = Array(String(repeating: piece, count: 40_000).utf8)
+            let start = Date()
+            _ = PlainText.fromHTML(text)
+            XCTAssertLessThan(Date().timeIntervalSince(start), 1, piece)
         }
     }
 }

@@ -46,7 +46,7 @@ enum AggregatorProfile {
             let item = a.pointee.parent
             var published = a.attribute("data-date").flatMap(DateParser.parse)
             if published == nil, let item, let time = page.nodes(".//time", at: item).first {
-                published = (time.attribute("datetime")).flatMap(DateParser.parse) ?? DateParser.parse(HTMLDocument.text(of: time))
+                published = (time.attribute("datetime")).flatMap(DateParser.parse) ?? DateParser.find(inProse: HTMLDocument.text(of: time))
             }
             var source = a.attribute("data-source").flatMap { nonEmpty($0.trimmedASCII) }
             if source == nil, let item, let span = page.nodes(".//*[\(classTest("source"))]", at: item).first {
@@ -85,7 +85,7 @@ enum AggregatorProfile {
             if let time = page.nodes(".//time[@datetime]", at: line.node).first, let dt = time.attribute("datetime") {
                 published = DateParser.parse(dt)
             }
-            published = published ?? line.parsed.date.flatMap(DateParser.parse)
+            published = published ?? line.parsed.date.flatMap(DateParser.find(inProse:))
         }
 
         let bodyNodes = page.nodes(".//*[\(classTest("article-body"))]//p | .//*[\(classTest("article-body"))]", at: node)

@@ -68,7 +68,7 @@ struct RuleReader {
                 if case .nodes(let n) = value, let first = n.first, let dt = first.attribute("datetime") {
                     published = DateParser.parse(dt)
                 }
-                if published == nil, let text = page.text(value, limit: 300) { published = DateParser.parse(text) }
+                if published == nil, let text = page.text(value, limit: 300) { published = DateParser.find(inProse: text) }
             }
             var summary = ""
             if let rule = rules.summary, let text = page.text(page.evaluate(rule, at: item), limit: 4000) {

@@ -5,15 +5,15 @@ import Glibc
 /// A strictly well-formed XML document read in one pass into a flat table of elements, for
 /// the common case: plain RSS 2.0 and Atom feeds. It is a fast path beside libxml2's DOM,
 /// not a general XML parser: it accepts only what it fully understands and says nil for
-/// anything else (a DOCTYPE, processing instructions, prefixed element names, namespace
-/// declarations other than the Atom default, xml:base, entities other than XML's five and
-/// character references, non-ASCII names, control characters, deep nesting...), and the
-/// caller then parses the document with libxml2 as before.
+/// anything else (a DOCTYPE with an internal subset, processing instructions, prefixed
+/// element names, namespace declarations other than the Atom default, xml:base, entities
+/// other than XML's five and character references, non-ASCII names, control characters,
+/// deep nesting...), and the caller then parses the document with libxml2 as before.
 ///
 /// What it accepts, it reads exactly as libxml2 would (without `XML_PARSE_NOENT`): text is
-/// the concatenation of character data and CDATA sections with references decoded and
-/// line ends normalised; attribute values are decoded and their white space normalised.
-/// No entity is ever expanded, so no input can make it build large text.
+/// the concatenation of character data and CDATA sections (not comments) with references
+/// decoded and line ends normalised; attribute values are decoded and their white space
+/// normalised. No entity is ever expanded, so no input can make it build large text.
 struct FlatXML {
     /// One element: its name, its attributes and the raw bytes between its tags.
     struct Node {
@@ -25,10 +25,8 @@ struct FlatXML {
         /// The first child element, -1 for none.
         var firstChild = -1
         var nextSibling = -1
-        /// The content holds comments: libxml2 would split its text around them.
-        var hasComments = false
-        /// The content holds references, CDATA sections or carriage returns: its text must be
-        /// decoded rather than read in place.
+        /// The content holds references, CDATA sections, comments or carriage returns: its
+        /// text must be decoded rather than read in place.
         var needsDecoding = false
     }
 
@@ -131,11 +129,12 @@ struct FlatXML {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The element's text (character data and CDATA, decoded), or nil when its content holds
-    /// elements or comments, which this reader leaves to the DOM path.
+    /// The element's text (character data and CDATA, decoded, comments left out, as the DOM
+    /// path joins the text nodes around them), or nil when its content holds elements, which
+    /// this reader leaves to the DOM path.
     func withText<R>(_ e: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
         let element = elements[e]
-        guard element.firstChild < 0, !element.hasComments else { return nil }
+        guard element.firstChild < 0 else { return nil }
         if !element.needsDecoding {
             let raw = UnsafeRawBufferPointer(rebasing: bytes[element.content])
             return body(raw.bindMemory(to: UInt8.self))
@@ -183,6 +182,12 @@ struct FlatXML {
                     run = i + 1
                 }
                 i += 1
+            case 0x3C where bytes[i + 2] == 0x2D:  // <!-- ... --> (never in an attribute value)
+                flush(i)
+                i += 4
+                while !(bytes[i] == 0x2D && bytes[i + 1] == 0x2D) { i += 1 }
+                i += 3
+                run = i
             case 0x3C:  // <![CDATA[ ... ]]> (never in an attribute value)
                 flush(i)
                 i += 9
@@ -256,6 +261,7 @@ extension FlatXML {
         stack.reserveCapacity(16)
         lastChild.reserveCapacity(16)
         var rootSeen = false
+        var doctypeSeen = false
         while i < n {
             guard let current = stack.last else {
                 // Outside the root: white space and comments only, one root element.
@@ -264,6 +270,15 @@ extension FlatXML {
                 guard bytes[i] == 0x3C else { return false }
                 if starts("<!--", at: i) {
                     guard let end = commentEnd(from: i) else { return false }
+                    i = end
+                    continue
+                }
+                if starts("<!DOCTYPE", at: i) {
+                    // libxml2 reads no external DTD here (no DTDLOAD, NONET), so a declaration
+                    // that names one changes nothing. An internal subset may declare entities:
+                    // left to libxml2.
+                    guard !rootSeen, !doctypeSeen, let end = doctypeEnd(from: i) else { return false }
+                    doctypeSeen = true
                     i = end
                     continue
                 }
@@ -299,7 +314,7 @@ extension FlatXML {
             } else if next == 0x21 {  // <!-- or <![CDATA[
                 if starts("<!--", at: i) {
                     guard let end = commentEnd(from: i) else { return false }
-                    elements[current].hasComments = true
+                    elements[current].needsDecoding = true
                     i = end
                 } else if starts("<![CDATA[", at: i) {
                     guard let end = cdataEnd(from: i + 9) else { return false }
@@ -565,6 +580,54 @@ extension FlatXML {
             j += 1
         }
         return nil
+    }
+
+    /// `<!DOCTYPE name>`, `<!DOCTYPE name SYSTEM "uri">` or `<!DOCTYPE name PUBLIC "id" "uri">`
+    /// at `i` (the Netscape RSS 0.91 declaration, an XHTML one); the index after it, or nil for
+    /// anything else, an internal subset included.
+    private func doctypeEnd(from i: Int) -> Int? {
+        let n = bytes.count
+        var j = i + 9
+        func spaces() -> Bool {
+            let s = j
+            while j < n, isSpace(bytes[j]) { j += 1 }
+            return j > s
+        }
+        func literal(publicID: Bool) -> Bool {
+            guard j < n, bytes[j] == 0x22 || bytes[j] == 0x27 else { return false }
+            let quote = bytes[j]
+            j += 1
+            while j < n, bytes[j] != quote {
+                let c = bytes[j]
+                if publicID {
+                    // XML's PubidChar.
+                    guard isSpace(c) && c != 0x09 || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A)
+                            || "-'()+,./:=?;!*#@$_%".utf8.contains(c) else { return false }
+                } else {
+                    guard c >= 0x20 || isSpace(c), c != 0xEF || validEF(at: j) else { return false }
+                }
+                j += 1
+            }
+            guard j < n else { return false }
+            j += 1
+            return true
+        }
+        var colon = -1
+        guard spaces(), let nameEnd = nameEnd(from: j, colon: &colon) else { return nil }
+        j = nameEnd
+        if spaces() {
+            if starts("PUBLIC", at: j) {
+                j += 6
+                guard spaces(), literal(publicID: true), spaces(), literal(publicID: false) else { return nil }
+                _ = spaces()
+            } else if starts("SYSTEM", at: j) {
+                j += 6
+                guard spaces(), literal(publicID: false) else { return nil }
+                _ = spaces()
+            }
+        }
+        guard j < n, bytes[j] == 0x3E else { return nil }
+        return j + 1
     }
 
     /// `<?xml version="1.0" [encoding="..."] [standalone="yes|no"] ?>`, strictly; the index

@@ -1,28 +1,48 @@
 import Foundation
 
 /// Reads the dates feeds and pages write: RFC 822 and its usual violations, RFC 3339 and
-/// ISO 8601 (with partial W3C forms), named and numeric zones, French, Spanish, English and
-/// Arabic month names, and page dates such as "Publié dans Barlamane le 23 - 11 - 2021".
+/// ISO 8601 (partial W3C forms, ordinal and week dates, the two-digit-year forms of
+/// ISO 8601:1988), asctime, named and numeric zones, and month names in the languages of
+/// `DateVocabulary`.
+///
+/// A date field is read whole or not at all: a component that is there but cannot be read
+/// ("09:xx", "+zz:00", "1:2:3:4", an offset of -99:99, an unknown word) makes the date nil,
+/// never midnight, UTC or "now". An undated story is honest; a wrongly dated one lands on the
+/// wrong day of the digest. Leniency is kept for what real feeds write: missing seconds,
+/// single-digit fields, two-digit years, a missing or wrong weekday, zone names, "GMT+2",
+/// stray commas, day and month in either order.
 ///
 /// Hand-written on Unicode scalars, no DateFormatter: it runs for every item.
 public enum DateParser {
-    /// The moment `text` names, or nil if it names none (never "now").
+    /// The moment a date field names, or nil if it names none or holds anything unreadable.
     public static func parse(_ text: String) -> Date? {
         if let fast = parseRFC822Exact(text) ?? parseRFC3339Exact(text) { return fast }
+        guard let scalars = trimmed(text) else { return nil }
+        if let iso = parseISO(scalars) { return iso }
+        return parseWritten(scalars, inProse: false)
+    }
+
+    /// The date in a line of page text, such as "Publié dans Barlamane le 23 - 11 - 2021":
+    /// words that belong to no date are passed over, but the date's own parts must be readable.
+    public static func find(inProse text: String) -> Date? {
+        guard let scalars = trimmed(text) else { return nil }
+        if let iso = parseISO(scalars) { return iso }
+        return parseWritten(scalars, inProse: true)
+    }
+
+    static func trimmed(_ text: String) -> [Unicode.Scalar]? {
         var scalars = Array(text.unicodeScalars)
-        // Trim.
         func isSpace(_ s: Unicode.Scalar) -> Bool { s.value <= 0x20 || s.value == 0xA0 || (s.value > 0x7F && s.properties.isWhitespace) }
         while let last = scalars.last, isSpace(last) { scalars.removeLast() }
         var start = 0
         while start < scalars.count, isSpace(scalars[start]) { start += 1 }
         if start > 0 { scalars.removeFirst(start) }
         guard !scalars.isEmpty, scalars.count < 200 else { return nil }
-        if let iso = parseISO(scalars) { return iso }
-        return parseLoose(scalars)
+        return scalars
     }
 
-    /// The form almost every RSS feed writes, "Sun, 29 Nov 2026 20:48:36 GMT" or "+0100",
-    /// read straight from the bytes; anything else goes to the general parser.
+    // MARK: The two forms almost every feed writes
+
     /// The number written by the `count` ASCII digits at `start`, or nil.
     @inline(__always)
     static func fixedDigits(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
@@ -35,11 +55,21 @@ public enum DateParser {
         return v
     }
 
+    /// The offset of a numeric zone, or nil outside the zones that exist (-12:00 to +14:00,
+    /// read generously as up to 14 hours either way).
+    static func zoneOffset(negative: Bool, hours: Int, minutes: Int) -> Int? {
+        guard hours <= 14, minutes <= 59 else { return nil }
+        return (negative ? -1 : 1) * (hours * 3600 + minutes * 60)
+    }
+
+    /// "Sun, 29 Nov 2026 20:48:36 GMT" or "+0100", read straight from the bytes; anything
+    /// else goes to the general parser.
     static func parseRFC822Exact(_ text: String) -> Date? {
         var text = text
         return text.withUTF8 { b -> Date? in
             guard b.count >= 29, b.count <= 31, b[3] == 0x2C, b[4] == 0x20, b[7] == 0x20, b[11] == 0x20,
-                  b[16] == 0x20, b[19] == 0x3A, b[22] == 0x3A, b[25] == 0x20 else { return nil }
+                  b[16] == 0x20, b[19] == 0x3A, b[22] == 0x3A, b[25] == 0x20,
+                  PlainText.isASCIILetter(b[0]), PlainText.isASCIILetter(b[1]), PlainText.isASCIILetter(b[2]) else { return nil }
             func num(_ i: Int, _ n: Int) -> Int? { fixedDigits(b, i, n) }
             let m0 = b[8] | 0x20, m1 = b[9] | 0x20, m2 = b[10] | 0x20
             let key = UInt32(m0) << 16 | UInt32(m1) << 8 | UInt32(m2)
@@ -55,8 +85,9 @@ public enum DateParser {
             var offset = 0
             let zone = UnsafeBufferPointer(rebasing: b[26...])
             if zone.count == 5, zone[0] == 0x2B || zone[0] == 0x2D {
-                guard let hh = num(27, 2), let mm = num(29, 2) else { return nil }
-                offset = (zone[0] == 0x2D ? -1 : 1) * (hh * 3600 + mm * 60)
+                guard let hh = num(27, 2), let mm = num(29, 2),
+                      let east = zoneOffset(negative: zone[0] == 0x2D, hours: hh, minutes: mm) else { return nil }
+                offset = east
             } else if zone.count == 3, zone[0] == 0x47, zone[1] == 0x4D, zone[2] == 0x54 {
                 offset = 0
             } else if zone.count == 3, zone[0] == 0x55, zone[1] == 0x54, zone[2] == 0x43 {
@@ -82,22 +113,32 @@ public enum DateParser {
             if b.count == 20 {
                 guard b[19] == 0x5A else { return nil }
             } else {
-                guard b[19] == 0x2B || b[19] == 0x2D, b[22] == 0x3A, let oh = num(20, 2), let om = num(23, 2) else { return nil }
-                offset = (b[19] == 0x2D ? -1 : 1) * (oh * 3600 + om * 60)
+                guard b[19] == 0x2B || b[19] == 0x2D, b[22] == 0x3A, let oh = num(20, 2), let om = num(23, 2),
+                      let east = zoneOffset(negative: b[19] == 0x2D, hours: oh, minutes: om) else { return nil }
+                offset = east
             }
             return civil(year, month, day, h, mi, s, offset)
         }
     }
 
-    // MARK: ISO 8601 / RFC 3339 / W3CDTF
+    // MARK: ISO 8601, RFC 3339, W3C-DTF
 
+    /// Calendar ("2003-12-31", "20031231"), ordinal ("2003-335") and week ("2003-W49-1")
+    /// dates, alone or with a time and zone, and the two-digit-year forms of ISO 8601:1988.
+    /// Nil when the text is not one of these; the written-date reader then tries it.
     static func parseISO(_ s: [Unicode.Scalar]) -> Date? {
+        if let short = parseTwoDigitYearISO(s) { return short }
         var i = 0
+        func digitCount(from start: Int) -> Int {
+            var j = start
+            while j < s.count, isASCIIDigit(s[j]) { j += 1 }
+            return j - start
+        }
         func digits(_ count: Int) -> Int? {
             guard i + count <= s.count else { return nil }
             var v = 0
             for k in 0..<count {
-                guard let d = digitValue(s[i + k]) else { return nil }
+                guard isASCIIDigit(s[i + k]), let d = digitValue(s[i + k]) else { return nil }
                 v = v * 10 + d
             }
             i += count
@@ -105,42 +146,43 @@ public enum DateParser {
         }
         func peek(_ c: Unicode.Scalar) -> Bool { i < s.count && s[i] == c }
 
-        // "03-12-31": the two-digit-year ISO form old feeds write.
-        if s.count == 8, s[2] == "-", s[5] == "-", let yy = digits(2) {
-            i = 3
-            guard let m = digits(2) else { return nil }
-            i = 6
-            guard let d = digits(2) else { return nil }
-            return civil(yy < 50 ? 2000 + yy : 1900 + yy, m, d, 0, 0, 0, 0)
-        }
-        i = 0
-        guard let year = digits(4) else { return nil }
-        var month = 1, day = 1
-        var compact = false
+        let leadingDigits = digitCount(from: 0)
+        guard leadingDigits >= 4, leadingDigits <= 8, let year = digits(4) else { return nil }
         if i == s.count { return civil(year, 1, 1, 0, 0, 0, 0) }  // "2003"
-        if peek("-") {
+        var date: (year: Int, month: Int, day: Int)
+        let extended = peek("-")
+        if extended { i += 1 }
+        if peek("W") {
+            // Week date: "2003-W49-1", "2003W491", "2003-W49" (its Monday).
             i += 1
-            // Ordinal date "2003-335": day of the year.
-            if i + 3 == s.count, let ordinal = digits(3) {
-                guard ordinal >= 1, ordinal <= 366 else { return nil }
-                var rest = ordinal
-                month = 1
-                while month < 12, rest > daysIn(month, year) { rest -= daysIn(month, year); month += 1 }
-                return civil(year, month, rest, 0, 0, 0, 0)
+            guard let week = digits(2) else { return nil }
+            var weekday = 1
+            if extended ? peek("-") : (i < s.count && isASCIIDigit(s[i])) {
+                if extended { i += 1 }
+                guard let d = digits(1) else { return nil }
+                weekday = d
             }
-            guard let m = digits(2) else { return nil }
-            month = m
-            if i == s.count { return civil(year, month, 1, 0, 0, 0, 0) }  // "2003-12"
-            guard peek("-") else { return nil }
-            i += 1
-            guard let d = digits(2) else { return nil }
-            day = d
-        } else if let m = digits(2), let d = digits(2) {
-            month = m
-            day = d
-            compact = true
+            guard let days = weekDateDays(year, week, weekday) else { return nil }
+            date = CivilCalendar.civil(fromDays: days)
         } else {
-            return nil
+            let run = digitCount(from: i)
+            if run == 3 && !(extended && i + 3 < s.count && s[i + 3] == "-") {
+                // Ordinal date: "2003-335", "2003335".
+                guard let ordinal = digits(3), ordinal >= 1, ordinal <= (daysIn(2, year) == 29 ? 366 : 365) else { return nil }
+                date = CivilCalendar.civil(fromDays: daysFromCivil(year, 1, 1) + ordinal - 1)
+            } else if extended, run == 2 || (run == 3 && s[i] == "0") {
+                // "2003-12-31"; "2003-012-31" (an extra zero some generators wrote).
+                guard let month = digits(run) else { return nil }
+                if i == s.count { return civil(year, month, 1, 0, 0, 0, 0) }  // "2003-12"
+                guard peek("-") else { return nil }
+                i += 1
+                guard let day = digits(2) else { return nil }
+                date = (year, month, day)
+            } else if !extended, run == 4, let month = digits(2), let day = digits(2) {
+                date = (year, month, day)  // "20031231"
+            } else {
+                return nil
+            }
         }
         var hour = 0, minute = 0, second = 0
         var offset = 0
@@ -149,168 +191,91 @@ public enum DateParser {
             i += 1
             guard let h = digits(2) else { return nil }
             hour = h
-            if peek(":") { i += 1 }
+            let separated = peek(":")
+            if separated { i += 1 }
             guard let mi = digits(2) else { return nil }
             minute = mi
-            if peek(":") || (compact && i < s.count && digitValue(s[i]) != nil) {
+            if peek(":") || (!separated && i < s.count && isASCIIDigit(s[i])) {
                 if peek(":") { i += 1 }
                 guard let se = digits(2) else { return nil }
                 second = se
             }
-            if peek(".") || peek(",") {
+            if (peek(".") || peek(",")), i + 1 < s.count, isASCIIDigit(s[i + 1]) {
                 i += 1
-                while i < s.count, digitValue(s[i]) != nil { i += 1 }
+                while i < s.count, isASCIIDigit(s[i]) { i += 1 }
             }
             while peek(" ") { i += 1 }
             if i < s.count {
                 if s[i] == "Z" || s[i] == "z" {
                     i += 1
                 } else if s[i] == "+" || s[i] == "-" {
-                    let sign = s[i] == "-" ? -1 : 1
+                    let negative = s[i] == "-"
                     i += 1
                     guard let oh = digits(2) else { return nil }
                     var om = 0
-                    if peek(":") { i += 1 }
-                    if i < s.count { guard let m = digits(2) else { return nil }; om = m }
-                    // Real zones run from -12:00 to +14:00: anything else is not a zone.
-                    guard oh <= 14, om <= 59 else { return nil }
-                    offset = sign * (oh * 3600 + om * 60)
+                    if peek(":") {
+                        i += 1
+                        guard let m = digits(2) else { return nil }
+                        om = m
+                    } else if i < s.count {
+                        guard let m = digits(2) else { return nil }
+                        om = m
+                    }
+                    guard let zone = zoneOffset(negative: negative, hours: oh, minutes: om) else { return nil }
+                    offset = zone
                 } else {
-                    var name = ""
-                    while i < s.count, s[i].properties.isAlphabetic { name.unicodeScalars.append(s[i]); i += 1 }
-                    guard let z = zoneOffsets[name.uppercased()] else { return nil }
-                    offset = z
+                    var name = String.UnicodeScalarView()
+                    while i < s.count, s[i].properties.isAlphabetic { name.append(s[i]); i += 1 }
+                    guard let zone = DateVocabulary.zoneNames[String(name).lowercased()] else { return nil }
+                    offset = zone
                 }
                 guard i == s.count else { return nil }
             }
         }
-        return civil(year, month, day, hour, minute, second, offset)
+        return civil(date.year, date.month, date.day, hour, minute, second, offset)
     }
 
-    // MARK: Everything else
-
-    enum Token {
-        case number(Int, digits: Int)
-        case word(String)
-        case time(Int, Int, Int)
-        case zone(Int)
+    /// ISO 8601:1988's forms with a two-digit year, date only: "031231", "03-12-31" (calendar),
+    /// "-0312", "-03-12" (year and month), "03-335" (ordinal). A bare five-digit number
+    /// ("03335", "22013") is not read: it is as likely a truncated year as a date.
+    static func parseTwoDigitYearISO(_ s: [Unicode.Scalar]) -> Date? {
+        guard s.count >= 5, s.count <= 8 else { return nil }
+        var pattern = ""
+        var values: [Int] = []
+        for c in s {
+            if let d = digitValue(c), isASCIIDigit(c) { pattern.append("d"); values.append(d) }
+            else if c == "-" { pattern.append("-") }
+            else { return nil }
+        }
+        func number(_ from: Int, _ count: Int) -> Int { values[from..<(from + count)].reduce(0) { $0 * 10 + $1 } }
+        switch pattern {
+        case "dddddd", "dd-dd-dd":
+            return civil(twoDigitYear(number(0, 2)), number(2, 2), number(4, 2), 0, 0, 0, 0)
+        case "-dddd", "-dd-dd":
+            return civil(twoDigitYear(number(0, 2)), number(2, 2), 1, 0, 0, 0, 0)
+        case "dd-ddd":
+            let year = twoDigitYear(number(0, 2)), ordinal = number(2, 3)
+            guard ordinal >= 1, ordinal <= (daysIn(2, year) == 29 ? 366 : 365) else { return nil }
+            let c = CivilCalendar.civil(fromDays: daysFromCivil(year, 1, 1) + ordinal - 1)
+            return civil(c.year, c.month, c.day, 0, 0, 0, 0)
+        default:
+            return nil
+        }
     }
 
-    static func tokenize(_ s: [Unicode.Scalar]) -> [Token] {
-        var tokens = [Token]()
-        var i = 0
-        var sawTime = false
-        while i < s.count {
-            let c = s[i]
-            if let d = digitValue(c) {
-                var v = d, n = 1
-                i += 1
-                while i < s.count, let d2 = digitValue(s[i]), n < 9 { v = v * 10 + d2; n += 1; i += 1 }
-                if i + 1 < s.count, s[i] == ":", digitValue(s[i + 1]) != nil, n <= 2 {
-                    // h:mm[:ss[.fff]]
-                    var parts = [v]
-                    while i + 1 < s.count, s[i] == ":", let _ = digitValue(s[i + 1]), parts.count < 3 {
-                        i += 1
-                        var p = 0, pn = 0
-                        while i < s.count, let d3 = digitValue(s[i]), pn < 2 { p = p * 10 + d3; pn += 1; i += 1 }
-                        parts.append(p)
-                    }
-                    if i < s.count, s[i] == "." || s[i] == "," {
-                        var j = i + 1
-                        while j < s.count, digitValue(s[j]) != nil { j += 1 }
-                        if j > i + 1 { i = j }
-                    }
-                    tokens.append(.time(parts[0], parts[1], parts.count > 2 ? parts[2] : 0))
-                    sawTime = true
-                } else {
-                    tokens.append(.number(v, digits: n))
-                }
-                continue
-            }
-            if (c == "+" || c == "-"), sawTime, i + 2 < s.count, digitValue(s[i + 1]) != nil, digitValue(s[i + 2]) != nil {
-                let sign = c == "-" ? -1 : 1
-                var j = i + 1
-                var ds = [Int]()
-                while j < s.count, ds.count < 4 {
-                    if let d = digitValue(s[j]) { ds.append(d); j += 1 }
-                    else if s[j] == ":" && ds.count == 2 { j += 1 }
-                    else { break }
-                }
-                if ds.count == 4 || ds.count == 2, ds[0] * 10 + ds[1] <= 14, ds.count == 2 || ds[2] * 10 + ds[3] <= 59,
-                   j >= s.count || digitValue(s[j]) == nil {
-                    let h = ds[0] * 10 + ds[1]
-                    let m = ds.count == 4 ? ds[2] * 10 + ds[3] : 0
-                    tokens.append(.zone(sign * (h * 3600 + m * 60)))
-                    i = j
-                    continue
-                }
-            }
-            if c.properties.isAlphabetic {
-                var w = String.UnicodeScalarView()
-                while i < s.count, s[i].properties.isAlphabetic || s[i].properties.generalCategory == .nonspacingMark {
-                    w.append(s[i]); i += 1
-                }
-                tokens.append(.word(String(w).lowercased()))
-                continue
-            }
-            i += 1
-        }
-        return tokens
+    /// Days since 1970-01-01 of day `weekday` (Monday 1) of ISO week `week` of `year`.
+    static func weekDateDays(_ year: Int, _ week: Int, _ weekday: Int) -> Int? {
+        guard week >= 1, week <= 53, weekday >= 1, weekday <= 7 else { return nil }
+        // Week 1 is the week with the year's first Thursday, so the week of 4 January.
+        let january4 = daysFromCivil(year, 1, 4)
+        let january4Weekday = ((january4 % 7 + 7) % 7 + 3) % 7 + 1  // 1970-01-01 was a Thursday
+        let firstMonday = january4 - (january4Weekday - 1)
+        if week == 53, CivilCalendar.civil(fromDays: firstMonday + 52 * 7 + 3).year != year { return nil }
+        return firstMonday + (week - 1) * 7 + (weekday - 1)
     }
 
-    static func parseLoose(_ s: [Unicode.Scalar]) -> Date? {
-        let tokens = tokenize(s)
-        var month: Int?
-        var numbers: [(Int, Int)] = []
-        var time: (Int, Int, Int)?
-        var offset = 0
-        var pm: Bool?
-        for t in tokens {
-            switch t {
-            case .word(let w):
-                if month == nil, let m = months[w] { month = m; continue }
-                if time != nil, let z = zoneOffsets[w.uppercased()] { offset = z; continue }
-                if w == "pm" { pm = true }
-                if w == "am" { pm = false }
-            case .number(let v, let n):
-                numbers.append((v, n))
-            case .time(let h, let m, let sec):
-                if time == nil { time = (h, m, sec) }
-            case .zone(let z):
-                offset = z
-            }
-        }
-        var year: Int?
-        var day: Int?
-        if let _ = month {
-            for (v, n) in numbers {
-                if n >= 3 && year == nil { year = v }
-                else if day == nil && n <= 2 && v >= 1 && v <= 31 { day = v }
-                else if year == nil && n <= 2 { year = v < 50 ? 2000 + v : 1900 + v }
-            }
-        } else {
-            guard numbers.count >= 3 else { return nil }
-            let (a, an) = numbers[0], (b, _) = numbers[1], (c, cn) = numbers[2]
-            if an == 4 {
-                year = a; month = b; day = c
-            } else if cn == 4 || cn == 2 {
-                let y = cn == 4 ? c : (c < 50 ? 2000 + c : 1900 + c)
-                year = y
-                // Day first (our readers' convention) unless that cannot be a date.
-                if b > 12 && a <= 12 { month = a; day = b } else { day = a; month = b }
-            } else {
-                return nil
-            }
-        }
-        guard let y = year, let m = month, let d = day else { return nil }
-        var (h, mi, se) = time ?? (0, 0, 0)
-        if let pm {
-            if pm && h < 12 { h += 12 }
-            if !pm && h == 12 { h = 0 }
-        }
-        if se == 60 { se = 59 }
-        return civil(y, m, d, h, mi, se, offset)
-    }
+    /// Two-digit years: 00-49 are 2000-2049, 50-99 are 1950-1999.
+    static func twoDigitYear(_ v: Int) -> Int { v < 50 ? 2000 + v : 1900 + v }
 
     // MARK: Helpers
 
@@ -329,11 +294,23 @@ public enum DateParser {
         return Date(timeIntervalSince1970: TimeInterval(t))
     }
 
+    /// Seconds since 1970 of a civil time, or nil if a field is out of its range or the moment
+    /// falls outside years 1...9999. "24:00:00" is the end of the day; a leap second is read
+    /// as the second before it.
     static func epochSeconds(_ y: Int, _ m: Int, _ d: Int, _ h: Int, _ mi: Int, _ s: Int, _ offset: Int) -> Int? {
-        guard y >= 1000 && y <= 9999, m >= 1 && m <= 12, d >= 1 && d <= daysIn(m, y),
-              h >= 0 && h <= 24, mi >= 0 && mi <= 59, s >= 0 && s <= 60 else { return nil }
-        return daysFromCivil(y, m, d) * 86400 + h * 3600 + mi * 60 + min(s, 59) - offset
+        guard y >= 1 && y <= 9999, m >= 1 && m <= 12, d >= 1 && d <= daysIn(m, y),
+              h >= 0 && h <= 23 || (h == 24 && mi == 0 && s == 0), mi >= 0 && mi <= 59, s >= 0 && s <= 60 else { return nil }
+        let t = daysFromCivil(y, m, d) * 86400 + h * 3600 + mi * 60 + min(s, 59) - offset
+        guard t >= earliestSeconds, t < latestSeconds else { return nil }
+        return t
     }
+
+    /// 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z.
+    static let earliestSeconds = -62_135_596_800
+    static let latestSeconds = 253_402_300_800
+
+    @inline(__always)
+    static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
     static func daysIn(_ m: Int, _ y: Int) -> Int {
         switch m {
@@ -375,55 +352,4 @@ public enum DateParser {
         let (y, m, d) = CivilCalendar.civil(fromDays: days)
         return CivilFields(year: y, month: m, day: d, hour: secs / 3600, minute: secs % 3600 / 60, second: secs % 60)
     }
-
-    static let zoneOffsets: [String: Int] = [
-        "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "WET": 0,
-        "EST": -5 * 3600, "EDT": -4 * 3600, "CST": -6 * 3600, "CDT": -5 * 3600,
-        "MST": -7 * 3600, "MDT": -6 * 3600, "PST": -8 * 3600, "PDT": -7 * 3600,
-        "AST": -4 * 3600, "ET": -5 * 3600, "CT": -6 * 3600, "MT": -7 * 3600, "PT": -8 * 3600, "ADT": -3 * 3600, "AKST": -9 * 3600, "AKDT": -8 * 3600, "HST": -10 * 3600,
-        "CET": 3600, "CEST": 7200, "MET": 3600, "MEST": 7200, "BST": 3600, "WEST": 3600, "EET": 7200, "EEST": 10800,
-        "IST": 19800, "JST": 9 * 3600, "MSK": 3 * 3600, "NZST": 12 * 3600, "NZDT": 13 * 3600,
-    ]
-
-    /// Month names and abbreviations in English, French, Spanish and Arabic (Maghreb and
-    /// Mashreq forms), lower-cased, with and without accents.
-    static let months: [String: Int] = {
-        let names: [[String]] = [
-            ["jan", "january", "janvier", "janv", "enero", "ene", "يناير", "كانون الثاني", "جانفي", "ينار"],
-            ["feb", "february", "février", "fevrier", "févr", "fevr", "fév", "fev", "febrero", "فبراير", "شباط", "فيفري", "فبراير"],
-            ["mar", "march", "mars", "marzo", "مارس", "آذار", "اذار"],
-            ["apr", "april", "avril", "avr", "abril", "abr", "أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل"],
-            ["may", "mai", "mayo", "ماي", "مايو", "أيار", "ايار"],
-            ["jun", "june", "juin", "junio", "يونيو", "يونيه", "حزيران", "جوان"],
-            ["jul", "july", "juillet", "juil", "julio", "يوليو", "يوليوز", "يوليه", "تموز", "جويلية"],
-            ["aug", "august", "août", "aout", "agosto", "ago", "غشت", "أغسطس", "اغسطس", "آب", "أوت", "اوت"],
-            ["sep", "sept", "september", "septembre", "septiembre", "setiembre", "شتنبر", "سبتمبر", "أيلول", "ايلول"],
-            ["oct", "october", "octobre", "octubre", "أكتوبر", "اكتوبر", "تشرين الأول"],
-            ["nov", "november", "novembre", "noviembre", "نونبر", "نوفمبر"],
-            ["dec", "december", "décembre", "decembre", "déc", "diciembre", "dic", "دجنبر", "ديسمبر", "دیسمبر", "كانون الأول"],
-        ]
-        // Also German, Italian, Portuguese, Hungarian and Greek (met in older feeds).
-        let more: [[String]] = [
-            ["januar", "gennaio", "janeiro", "január", "jan.", "ιαν", "ιανουαρίου"],
-            ["februar", "febbraio", "fevereiro", "február", "φεβ", "φεβρουαρίου"],
-            ["märz", "marzo", "março", "március", "μάρ", "μαρ", "μαρτίου"],
-            ["aprile", "április", "απρ", "απριλίου"],
-            ["maggio", "maio", "május", "máj", "μάι", "μαϊ", "μαΐ", "μαΐου"],
-            ["juni", "giugno", "junho", "június", "ιούν", "ιουν", "ιουνίου"],
-            ["juli", "luglio", "julho", "július", "ιούλ", "ιουλ", "ιουλίου"],
-            ["augusztus", "αύγ", "αυγ", "αυγούστου"],
-            ["settembre", "setembro", "szeptember", "σεπ", "σεπτεμβρίου"],
-            ["oktober", "ottobre", "outubro", "október", "οκτ", "οκτωβρίου"],
-            ["novembro", "νοέ", "νοε", "νοεμβρίου"],
-            ["dezember", "dicembre", "dezembro", "δεκ", "δεκεμβρίου"],
-        ]
-        var table = [String: Int]()
-        for (index, list) in more.enumerated() {
-            for name in list { table[name] = index + 1 }
-        }
-        for (index, list) in names.enumerated() {
-            for name in list { table[name] = index + 1 }
-        }
-        return table
-    }()
 }

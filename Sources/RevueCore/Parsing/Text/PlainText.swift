@@ -63,7 +63,7 @@ enum PlainText {
         var leadScalars = 0
         var scalarsCounted = 0
         var countedUpTo = 0
-        /// The previous byte was 0xC2 (the lead byte of a possible no-break space).
+        /// The previous byte was 0xC2 (the lead byte of a no-break space or a C1 control).
         var heldC2 = false
 
         init(buffer: UnsafeMutableBufferPointer<UInt8>, limit: Int) {
@@ -144,6 +144,7 @@ enum PlainText {
             if heldC2 {
                 heldC2 = false
                 if c == 0xA0 { space(); return }
+                if c >= 0x80 && c <= 0x9F { appendC1(c); return }
                 put(0xC2)
             }
             switch c {
@@ -176,6 +177,22 @@ enum PlainText {
             if count >= buffer.count { full = true; return }
             buffer[count] = c
             count += 1
+        }
+
+        /// A C1 control character (U+0080...U+009F, UTF-8 C2 80...C2 9F) is never text: it is a
+        /// windows-1252 byte that was read as ISO-8859-1 on its way into the feed, by the feed's
+        /// own software or by a converter. It is written as the windows-1252 character ("\u{92}"
+        /// is "’"); the five bytes windows-1252 leaves undefined stay as they are.
+        private mutating func appendC1(_ low: UInt8) {
+            let v = UInt32(Transcoder.windows1252High[Int(low) - 0x80])
+            if v < 0xA0 {
+                put(0xC2)
+                put(low)
+            } else if v < 0x800 {
+                put(UInt8(0xC0 | (v >> 6))); put(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                put(UInt8(0xE0 | (v >> 12))); put(UInt8(0x80 | ((v >> 6) & 0x3F))); put(UInt8(0x80 | (v & 0x3F)))
+            }
         }
 
         mutating func appendScalar(_ v: UInt32) {
@@ -249,9 +266,29 @@ enum PlainText {
         }
     }
 
+    /// A comment with no "-->" ends at the first ">", as in HTML before HTML5 (and in
+    /// feedparser): "sa<!-- -- x >fe" is "safe"; with no ">" either, it hides the rest. A
+    /// declaration never closed is text: "<!DOCTYPE" with no ">" after it reads as written.
     static func scan(_ b: UnsafeBufferPointer<UInt8>, into out: inout Output) {
         let n = b.count
         var i = 0
+        // Where a search for "-->" or ">" found nothing: later searches from further on would
+        // not either, so each is made once (text full of "<!--" stays linear).
+        var noCommentCloseFrom = n
+        var noGreaterThanFrom = n
+        func greaterThan(from start: Int) -> Int? {
+            guard start < noGreaterThanFrom else { return nil }
+            if let gt = find(b, [0x3E], from: start) { return gt }
+            noGreaterThanFrom = start
+            return nil
+        }
+        func commentEnd(from start: Int) -> Int {
+            if start < noCommentCloseFrom {
+                if let close = find(b, [0x2D, 0x2D, 0x3E], from: start) { return close + 3 }
+                noCommentCloseFrom = start
+            }
+            return greaterThan(from: start).map { $0 + 1 } ?? n
+        }
         while i < n && !out.full {
             if i + 8 <= n, out.appendPlainRun(at: b.baseAddress! + i) { i += 8; continue }
             let c = b[i]
@@ -268,21 +305,21 @@ enum PlainText {
             let next = b[i + 1]
             if next == 0x21 {  // <!
                 if i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
-                    i = find(b, [0x2D, 0x2D, 0x3E], from: i + 4).map { $0 + 3 } ?? n
+                    i = commentEnd(from: i + 4)
                 } else if matches(b, at: i, "<![CDATA[") {
                     let end = find(b, [0x5D, 0x5D, 0x3E], from: i + 9) ?? n
                     for k in (i + 9)..<end { out.append(b[k]) }
                     i = min(n, end + 3)
-                } else if i + 2 < n, isASCIILetter(b[i + 2]) {
-                    i = (find(b, [0x3E], from: i + 2) ?? (n - 1)) + 1  // <!DOCTYPE ...>
+                } else if i + 2 < n, isASCIILetter(b[i + 2]), let gt = greaterThan(from: i + 2) {
+                    i = gt + 1  // <!DOCTYPE ...>
                 } else {
-                    out.append(c)  // "<!'" is text
+                    out.append(c)  // "<!'", and "<!DOCTYPE" never closed, are text
                     i += 1
                 }
                 continue
             }
-            if next == 0x3F {  // <?
-                i = (find(b, [0x3E], from: i + 2) ?? (n - 1)) + 1
+            if next == 0x3F {  // <?...>
+                i = (greaterThan(from: i + 2) ?? (n - 1)) + 1
                 continue
             }
             let closing = next == 0x2F
