@@ -409,6 +409,15 @@ final class FetchEngineTests: XCTestCase {
         XCTAssertEqual(missing.reason, .other)
     }
 
+    // MARK: - libcurl's refusals
+
+    func testAnOptionLibcurlRefusesFailsTheSourceAndIsNamed() async throws {
+        let server = try TestHTTPServer.require()
+        let failure = try await failure(server.url("/ok"), settings { $0.maxRedirects = -2 })
+        XCTAssertEqual(failure.reason, .other)
+        XCTAssertEqual(failure.message, "libcurl refused CURLOPT_MAXREDIRS = -2: A libcurl function was given a bad argument")
+    }
+
     func testHonoursHttpProxyFromTheEnvironment() async throws {
         let server = try TestHTTPServer.require()
         setenv("http_proxy", "http://127.0.0.1:\(server.port)", 1)
