@@ -63,6 +63,10 @@ final class CurlTransfer: @unchecked Sendable {
         let options = EasyHandleOptions(easy: easy)
         try options.set(CURLOPT_URL, request.url)
         try options.set(CURLOPT_NOSIGNAL, 1)
+        // A name server that never answers leaves the resolver thread blocked in
+        // getaddrinfo, and by default ending the transfer (at its timeout, or the deadline)
+        // waits for that thread, which stalls the engine thread and every other transfer.
+        try options.set(CURLOPT_QUICK_EXIT, 1)
         try options.set(CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer))
         try options.set(CURLOPT_PROTOCOLS_STR, allowedProtocols)
         // Redirects never lead off the web: no file://, whatever the source was.

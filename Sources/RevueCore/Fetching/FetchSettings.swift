@@ -8,6 +8,7 @@ public struct FetchSettings: Sendable, Hashable {
     /// many of the configured feeds (an aggregator, a press group) gets them in one round
     /// trip rather than in waves; `max_per_host` in the config makes revue gentler.
     public var maxPerHost = 0
+    /// Name lookup included: libcurl counts resolving as part of connecting.
     public var connectTimeout: Duration = .seconds(5)
     /// Whole transfer, redirects included.
     public var transferTimeout: Duration = .seconds(10)

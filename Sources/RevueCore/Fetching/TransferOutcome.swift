@@ -88,9 +88,16 @@ struct TransferOutcome: Sendable {
         }
     }
 
-    /// Error 28 covers three cases: no connection in time, the whole transfer over time, and
-    /// the low-speed cut. A server that never sent a byte is a timeout, not a slow one.
+    /// Error 28 covers four cases: no name in time, no connection in time, the whole
+    /// transfer over time, and the low-speed cut. A server that never sent a byte is a
+    /// timeout, not a slow one.
     private func timeoutError(settings: FetchSettings) -> FetchError {
+        // The connect timeout covers the name lookup: a name server that does not answer
+        // is a DNS failure (not retried), not a slow site.
+        if errorText.hasPrefix("Resolving timed out") {
+            let limit = min(settings.connectTimeout, settings.transferTimeout)
+            return FetchError(.dns, "DNS lookup of \(host) timed out after \(Self.seconds(limit))")
+        }
         if errorText.hasPrefix("Connection timed out") || errorText.hasPrefix("Failed to connect") {
             return FetchError(.timeout, "connection timed out after \(Self.seconds(settings.connectTimeout))")
         }

@@ -24,6 +24,8 @@ final class FetchClassificationTests: XCTestCase {
     func testTransportFailuresAreClassified() {
         let cases: [(TransferOutcome, FailureReason, String)] = [
             (outcome(CURLE_COULDNT_RESOLVE_HOST), .dns, "could not resolve host lematin.ma"),
+            (outcome(CURLE_OPERATION_TIMEDOUT, errorText: "Resolving timed out after 5000 milliseconds"), .dns,
+             "DNS lookup of lematin.ma timed out after 5 s"),
             (outcome(CURLE_COULDNT_CONNECT, osErrno: ECONNREFUSED), .connect, "connection refused by lematin.ma"),
             (outcome(CURLE_COULDNT_CONNECT, url: "http://10.0.0.1:8080/x", osErrno: EHOSTUNREACH), .connect,
              "could not connect to 10.0.0.1:8080 (No route to host)"),
@@ -69,7 +71,7 @@ final class FetchClassificationTests: XCTestCase {
         XCTAssertEqual(file.status, 200)
     }
 
-    func testOnlyTransientFailuresAreRetried() {
+    func testOnlyTransientFailuresAreRetried() throws {
         var settings = FetchSettings()
         settings.retryDelay = .milliseconds(100)
         let policy = RetryPolicy(settings: settings)
@@ -85,6 +87,8 @@ final class FetchClassificationTests: XCTestCase {
         XCTAssertNil(policy.delay(after: FetchError(.tooSlow, "trickle"), attempt: 1))
         XCTAssertNil(policy.delay(after: FetchError(.tooLarge, "bomb"), attempt: 1))
         XCTAssertNil(policy.delay(after: FetchError(.dns, "nxdomain"), attempt: 1))
+        let lookupTimeout = failure(outcome(CURLE_OPERATION_TIMEDOUT, errorText: "Resolving timed out after 5000 milliseconds"))
+        XCTAssertNil(policy.delay(after: try XCTUnwrap(lookupTimeout), attempt: 1), "a name server that does not answer")
     }
 
     func testRetryAfterInSecondsOrAsAnHTTPDate() {
