@@ -77,7 +77,13 @@ final class CurlTransfer: @unchecked Sendable {
         try options.set(CURLOPT_ACCEPT_ENCODING, "")
         try options.set(CURLOPT_USERAGENT, s.userAgent)
         // HTTP/2 is a wish: a libcurl built without it still fetches, over HTTP/1.1.
-        _ = try? options.set(CURLOPT_HTTP_VERSION, revue_http_version_2tls())
+        let http2 = (try? options.set(CURLOPT_HTTP_VERSION, revue_http_version_2tls())) != nil
+        if http2, scheme == "https" {
+            // Wait for a connection being opened to the same host rather than open another:
+            // if it speaks HTTP/2, all the feeds of that host share it. Not for plain http:
+            // it never multiplexes here, and the wait would last a whole response.
+            try options.set(CURLOPT_PIPEWAIT, 1)
+        }
         try options.set(CURLOPT_SSL_VERIFYPEER, 1)
         try options.set(CURLOPT_SSL_VERIFYHOST, 2)
         if let extra = s.extraCertificates { try options.set(CURLOPT_CAINFO, extra) }

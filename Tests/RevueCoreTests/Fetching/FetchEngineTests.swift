@@ -128,6 +128,17 @@ final class FetchEngineTests: XCTestCase {
         XCTAssertEqual(after, before, "every request went over the connection already open")
     }
 
+    func testFeedsOfOneHTTP2HostShareOneConnection() async throws {
+        let server = try TestHTTPServer.require()
+        let engine = FetchEngine(settings: settings { $0.extraCertificates = server.authorityPath })
+        let before = await requests(server, key: "h2-connections")
+        let feeds = (0..<20).map { FetchRequest(url: "https://127.0.0.1:\(server.http2Port)/feed/\($0).xml") }
+        let results = await engine.fetchAll(feeds, deadline: .now + .seconds(10))
+        XCTAssertEqual(results.filter { (try? $0.get().status) == 200 }.count, 20, "\(results)")
+        let after = await requests(server, key: "h2-connections")
+        XCTAssertEqual(after - before, 1, "20 feeds started at once, one connection multiplexed")
+    }
+
     func testCancellingAtRandomMomentsResumesEveryCallerOnce() async throws {
         let server = try TestHTTPServer.require()
         let engine = FetchEngine(settings: settings())
