@@ -31,12 +31,14 @@ final class CurlMultiLoop: Sendable {
     /// Easy handles alive at once: the rest wait as plain values, which keeps memory flat
     /// for thousands of sources (see `FetchSettings.transfersInFlight`).
     private let admissionLimit: Int
+    private let authorities: CertificateAuthorities
 
     init(settings: FetchSettings) throws(FetchError) {
         guard curlGlobalInit, let pointer = curl_multi_init() else {
             throw FetchError(.other, "libcurl could not be initialised")
         }
         do {
+            authorities = try CertificateAuthorities(extraFile: settings.extraCertificates, system: settings.systemCertificates)
             try Self.set(pointer, CURLMOPT_MAX_TOTAL_CONNECTIONS, "CURLMOPT_MAX_TOTAL_CONNECTIONS", max(0, settings.maxConnections))
             try Self.set(pointer, CURLMOPT_MAX_HOST_CONNECTIONS, "CURLMOPT_MAX_HOST_CONNECTIONS", max(0, settings.maxPerHost))
             if settings.maxConnections > 0 {
@@ -169,7 +171,7 @@ final class CurlMultiLoop: Sendable {
             }
             let easy: UnsafeMutableRawPointer
             do {
-                easy = try transfer.makeEasyHandle()
+                easy = try transfer.makeEasyHandle(authorities: authorities)
             } catch {
                 transfer.close()
                 transfer.finish(.failure(error))

@@ -18,6 +18,8 @@ final class CurlTransfer: @unchecked Sendable {
     private let cancelled = Atomic<Bool>(false)
     private(set) var easy: UnsafeMutableRawPointer?
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    /// Held as long as the easy handle: it may point at their bytes.
+    private var authorities: CertificateAuthorities?
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     private var body = Data()
     private var bodyCut = false
@@ -42,22 +44,26 @@ final class CurlTransfer: @unchecked Sendable {
         easy = nil
         curl_slist_free_all(headerList)
         headerList = nil
+        authorities = nil
     }
 
-    /// Lets go of an easy handle the multi handle would not give back: freeing it while
-    /// libcurl may still hold it would be worse than the leak.
+    /// Lets go of an easy handle the multi handle would not give back: freeing it (or what
+    /// it points to) while libcurl may still hold it would be worse than the leak.
     func abandonEasyHandle() {
         easy = nil
         headerList = nil
+        if case .joinedBundle(let bundle)? = authorities { _ = Unmanaged.passRetained(bundle) }
+        authorities = nil
     }
 
     var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
     func markCancelled() { cancelled.store(true, ordering: .releasing) }
 
     /// Creates and configures the easy handle; an option libcurl refuses fails the transfer.
-    func makeEasyHandle() throws(FetchError) -> UnsafeMutableRawPointer {
+    func makeEasyHandle(authorities: CertificateAuthorities) throws(FetchError) -> UnsafeMutableRawPointer {
         guard let easy = curl_easy_init() else { throw FetchError(.other, "libcurl could not create a transfer") }
         self.easy = easy
+        self.authorities = authorities
         startedAt = .now
         let s = settings
         let options = EasyHandleOptions(easy: easy)
@@ -86,7 +92,7 @@ final class CurlTransfer: @unchecked Sendable {
         }
         try options.set(CURLOPT_SSL_VERIFYPEER, 1)
         try options.set(CURLOPT_SSL_VERIFYHOST, 2)
-        if let extra = s.extraCertificates { try options.set(CURLOPT_CAINFO, extra) }
+        try options.trust(authorities)
         // Proxy: nothing set on purpose, so libcurl honours http_proxy/https_proxy/no_proxy.
         try options.set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(s.connectTimeout))
         try options.set(CURLOPT_TIMEOUT_MS, Self.milliseconds(s.transferTimeout))

@@ -27,10 +27,31 @@ struct EasyHandleOptions {
         try check(option, revue_easy_setopt_slist(easy, option, list), shown: nil)
     }
 
+    func set(_ option: CURLoption, _ blob: curl_blob) throws(FetchError) {
+        var blob = blob  // libcurl copies the struct; with CURL_BLOB_NOCOPY, not the bytes
+        try check(option, revue_easy_setopt_blob(easy, option, &blob), shown: nil)
+    }
+
     func set(
         _ option: CURLoption, _ function: @convention(c) (UnsafeMutablePointer<CChar>?, Int, Int, UnsafeMutableRawPointer?) -> Int
     ) throws(FetchError) {
         try check(option, revue_easy_setopt_write(easy, option, function), shown: nil)
+    }
+
+    /// The authorities TLS servers and an https proxy are checked against.
+    func trust(_ authorities: CertificateAuthorities) throws(FetchError) {
+        switch authorities {
+        case .system:
+            return
+        case .fileBesideSystemDirectory(let file, let directory):
+            try set(CURLOPT_CAINFO, file)
+            try set(CURLOPT_CAPATH, directory)
+            try set(CURLOPT_PROXY_CAINFO, file)
+            try set(CURLOPT_PROXY_CAPATH, directory)
+        case .joinedBundle(let bundle):
+            try set(CURLOPT_CAINFO_BLOB, bundle.blob)
+            try set(CURLOPT_PROXY_CAINFO_BLOB, bundle.blob)
+        }
     }
 
     private func check(_ option: CURLoption, _ code: CURLcode, shown value: String?) throws(FetchError) {

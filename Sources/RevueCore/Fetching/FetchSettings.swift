@@ -29,8 +29,10 @@ public struct FetchSettings: Sendable, Hashable {
     public var stageTimeout: Duration = .seconds(11)
     public var userAgent = "revue/\(RevueVersion.current) (+press review digest)"
     /// Extra trusted certificates (a PEM file), for a site or proxy signed by a private
-    /// authority; the system's trust store is used otherwise. Verification stays on.
+    /// authority, trusted besides the system's. Verification stays on.
     public var extraCertificates: String?
+    /// Where the system's authorities are: libcurl's own defaults, replaced only by tests.
+    var systemCertificates = SystemCertificates.libcurlDefault
     /// file:// is allowed for configured sources (the offline demo), never from a redirect.
     public var allowFileURLs = true
 

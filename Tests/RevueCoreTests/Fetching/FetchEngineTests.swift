@@ -1,3 +1,4 @@
+import CCurl
 import Foundation
 import XCTest
 @testable import RevueCore
@@ -400,6 +401,61 @@ final class FetchEngineTests: XCTestCase {
         let server = try TestHTTPServer.require()
         let text = try await text("https://127.0.0.1:\(server.tlsPort)/ok", settings { $0.extraCertificates = server.certificatePath })
         XCTAssertEqual(text, "ok")
+    }
+
+    /// `tlsPort` is trusted only by the stand-in system store, `authorityTLSPort` only by the
+    /// `ca_file`: both must pass.
+    func testCAFileIsTrustedBesideTheSystemDirectory() async throws {
+        let server = try TestHTTPServer.require()
+        let both = settings {
+            $0.extraCertificates = server.authorityPath
+            $0.systemCertificates = SystemCertificates(bundle: nil, directory: server.systemStorePath)
+        }
+        let system = try await text("https://127.0.0.1:\(server.tlsPort)/ok", both)
+        let extra = try await text("https://127.0.0.1:\(server.authorityTLSPort)/ok", both)
+        XCTAssertEqual([system, extra], ["ok", "ok"])
+        let withoutTheStore = try await failure("https://127.0.0.1:\(server.tlsPort)/ok", settings {
+            $0.extraCertificates = server.authorityPath
+            $0.systemCertificates = SystemCertificates(bundle: nil, directory: (server.systemStorePath as NSString).deletingLastPathComponent)
+        })
+        XCTAssertTrue(withoutTheStore.message.hasPrefix("TLS certificate not trusted"), "the stand-in store is what trusted it")
+    }
+
+    func testCAFileIsJoinedToASystemBundleWhenLibcurlHasNoDirectory() async throws {
+        let server = try TestHTTPServer.require()
+        let both = settings {
+            $0.extraCertificates = server.authorityPath
+            $0.systemCertificates = SystemCertificates(bundle: server.certificatePath, directory: nil)
+        }
+        let system = try await text("https://127.0.0.1:\(server.tlsPort)/ok", both)
+        let extra = try await text("https://127.0.0.1:\(server.authorityTLSPort)/ok", both)
+        XCTAssertEqual([system, extra], ["ok", "ok"])
+    }
+
+    /// With libcurl's own defaults (on Debian /etc/ssl/certs): the connection is set up
+    /// with the system directory beside the file (libcurl's verbose log names both), and
+    /// the private authority is trusted.
+    func testCAFileKeepsLibcurlsSystemStore() async throws {
+        let server = try TestHTTPServer.require()
+        let system = SystemCertificates.libcurlDefault
+        let directory = try XCTUnwrap(system.directory, "this libcurl has no CA directory: the joined bundle applies")
+        let authorities = try CertificateAuthorities(extraFile: server.authorityPath, system: system)
+        let url = "https://127.0.0.1:\(server.authorityTLSPort)/ok"
+        let transfer = CurlTransfer(request: FetchRequest(url: url), settings: settings(), deadline: .now + .seconds(5))
+        let easy = try transfer.makeEasyHandle(authorities: authorities)
+        defer { transfer.close() }
+        let logPath = NSTemporaryDirectory() + "revue-curl-\(UUID().uuidString).log"
+        defer { try? FileManager.default.removeItem(atPath: logPath) }
+        let log = try XCTUnwrap(fopen(logPath, "w"))
+        XCTAssertEqual(revue_easy_setopt_long(easy, CURLOPT_VERBOSE, 1), CURLE_OK)
+        XCTAssertEqual(revue_easy_setopt_pointer(easy, CURLOPT_STDERR, UnsafeMutableRawPointer(log)), CURLE_OK)
+        let code = curl_easy_perform(easy)
+        fclose(log)
+        XCTAssertEqual(code, CURLE_OK)
+        let lines = try String(contentsOfFile: logPath, encoding: .utf8).split(separator: "\n")
+            .map { String($0.drop { $0 == "*" || $0 == " " }) }  // "*  CAfile: ..."
+        XCTAssertTrue(lines.contains("CAfile: \(server.authorityPath)"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains("CApath: \(directory)"), lines.joined(separator: "\n"))
     }
 
     // MARK: - file:// and proxy
