@@ -93,7 +93,8 @@ final class CurlTransfer: @unchecked Sendable {
         try options.set(CURLOPT_SSL_VERIFYPEER, 1)
         try options.set(CURLOPT_SSL_VERIFYHOST, 2)
         try options.trust(authorities)
-        // Proxy: nothing set on purpose, so libcurl honours http_proxy/https_proxy/no_proxy.
+        // Unset, libcurl reads http_proxy, https_proxy and no_proxy from the environment.
+        if let proxy = s.proxy { try options.set(CURLOPT_PROXY, proxy) }
         try options.set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(s.connectTimeout))
         try options.set(CURLOPT_TIMEOUT_MS, Self.milliseconds(s.transferTimeout))
         if s.lowSpeedLimit > 0, s.lowSpeedTime > .zero {

@@ -33,6 +33,10 @@ public struct FetchSettings: Sendable, Hashable {
     public var extraCertificates: String?
     /// Where the system's authorities are: libcurl's own defaults, replaced only by tests.
     var systemCertificates = SystemCertificates.libcurlDefault
+    /// The proxy every request goes through ("http://proxy.example:3128", https://,
+    /// socks5h://...). nil: libcurl reads http_proxy, https_proxy and no_proxy, which cron's
+    /// environment seldom has.
+    public var proxy: String?
     /// file:// is allowed for configured sources (the offline demo), never from a redirect.
     public var allowFileURLs = true
 

@@ -95,8 +95,9 @@ struct TransferOutcome: Sendable {
         // The connect timeout covers the name lookup: a name server that does not answer
         // is a DNS failure (not retried), not a slow site.
         if errorText.hasPrefix("Resolving timed out") {
+            let name = settings.proxy == nil ? host : "the proxy host"
             let limit = min(settings.connectTimeout, settings.transferTimeout)
-            return FetchError(.dns, "DNS lookup of \(host) timed out after \(Self.seconds(limit))")
+            return FetchError(.dns, "DNS lookup of \(name) timed out after \(Self.seconds(limit))")
         }
         if errorText.hasPrefix("Connection timed out") || errorText.hasPrefix("Failed to connect") {
             return FetchError(.timeout, "connection timed out after \(Self.seconds(settings.connectTimeout))")

@@ -476,6 +476,21 @@ final class FetchEngineTests: XCTestCase {
         XCTAssertEqual(missing.reason, .other)
     }
 
+    func testConfiguredProxyIsUsed() async throws {
+        let server = try TestHTTPServer.require()
+        let text = try await text("http://news.example.invalid/feed.xml", settings { $0.proxy = "http://127.0.0.1:\(server.port)" })
+        XCTAssertEqual(text, "via proxy http://news.example.invalid/feed.xml")
+    }
+
+    func testHTTPSProxySignedByThePrivateAuthority() async throws {
+        let server = try TestHTTPServer.require()
+        let text = try await text("http://news.example.invalid/feed.xml", settings {
+            $0.proxy = "https://127.0.0.1:\(server.authorityTLSPort)"
+            $0.extraCertificates = server.authorityPath
+        })
+        XCTAssertEqual(text, "via proxy http://news.example.invalid/feed.xml")
+    }
+
     // MARK: - libcurl's refusals
 
     func testAnOptionLibcurlRefusesFailsTheSourceAndIsNamed() async throws {
