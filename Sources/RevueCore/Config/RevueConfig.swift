@@ -92,7 +92,7 @@ public struct RevueConfig: Sendable {
 
         if let fetch = try root.subtable("fetch") {
             try fetch.allowOnly(["max_connections", "max_per_host", "connect_timeout_s", "timeout_s",
-                "deadline_s", "max_body_mb", "attempts", "user_agent", "ca_file", "proxy"])
+                "deadline_s", "max_body_mb", "attempts", "user_agent", "ca_file", "proxy", "allow_redirect_to_http"])
             config.fetch.maxConnections = try fetch.int("max_connections", in: 1...1024) ?? config.fetch.maxConnections
             config.fetch.maxPerHost = try fetch.int("max_per_host", in: 0...256) ?? config.fetch.maxPerHost
             config.fetch.maxAttempts = try fetch.int("attempts", in: 1...10) ?? config.fetch.maxAttempts
@@ -112,6 +112,7 @@ public struct RevueConfig: Sendable {
             if let proxy = try fetch.string("proxy") {
                 config.fetch.proxy = try proxyAddress(proxy, reader: fetch)
             }
+            config.fetch.allowRedirectToHTTP = try fetch.bool("allow_redirect_to_http") ?? config.fetch.allowRedirectToHTTP
         }
 
         if let mail = try root.subtable("mail") {

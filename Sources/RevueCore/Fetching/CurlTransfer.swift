@@ -75,8 +75,7 @@ final class CurlTransfer: @unchecked Sendable {
         try options.set(CURLOPT_QUICK_EXIT, 1)
         try options.set(CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer))
         try options.set(CURLOPT_PROTOCOLS_STR, allowedProtocols)
-        // Redirects never lead off the web: no file://, whatever the source was.
-        try options.set(CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
+        try options.set(CURLOPT_REDIR_PROTOCOLS_STR, redirectProtocols)
         try options.set(CURLOPT_FOLLOWLOCATION, 1)
         try options.set(CURLOPT_MAXREDIRS, s.maxRedirects)
         // "" asks for every encoding this libcurl decodes (gzip, deflate, br, zstd).
@@ -118,6 +117,12 @@ final class CurlTransfer: @unchecked Sendable {
     /// file:// only for a configured file source, and only when the settings allow it.
     private var allowedProtocols: String {
         settings.allowFileURLs && scheme == "file" ? "http,https,file" : "http,https"
+    }
+
+    /// Redirects never lead off the web (no file://, whatever the source was), and an https
+    /// source stays on https unless the settings allow the downgrade.
+    private var redirectProtocols: String {
+        scheme == "https" && !settings.allowRedirectToHTTP ? "https" : "http,https"
     }
 
     /// Called by libcurl with decoded body bytes. Returning less than given aborts the

@@ -37,6 +37,9 @@ public struct FetchSettings: Sendable, Hashable {
     /// socks5h://...). nil: libcurl reads http_proxy, https_proxy and no_proxy, which cron's
     /// environment seldom has.
     public var proxy: String?
+    /// Follow a redirect from an https address to a plain http one. Off: the feed would
+    /// come in clear text, open to tampering, while the configuration asked for https.
+    public var allowRedirectToHTTP = false
     /// file:// is allowed for configured sources (the offline demo), never from a redirect.
     public var allowFileURLs = true
 

@@ -118,6 +118,9 @@ struct TransferOutcome: Sendable {
     private var protocolError: FetchError {
         let requestedScheme = Self.scheme(of: requestedURL)
         let refused = Self.quotedScheme(in: errorText) ?? Self.scheme(of: effectiveURL) ?? "unknown"
+        if requestedScheme == "https" && refused == "http" {
+            return FetchError(.redirect, "redirect from https:// to http:// refused (allow_redirect_to_http in [fetch] follows it)")
+        }
         if requestedScheme == "http" || requestedScheme == "https" {
             return FetchError(.redirect, "redirect to \(refused):// refused")
         }

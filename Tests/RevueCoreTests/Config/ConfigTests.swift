@@ -17,6 +17,7 @@ final class ConfigTests: XCTestCase {
             timeout_s = 12.5
             deadline_s = 30
             proxy = "http://proxy.example.ma:3128"
+            allow_redirect_to_http = true
 
             [mail]
             from = "revue@example.ma"
@@ -47,6 +48,7 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.fetch.transferTimeout, .milliseconds(12_500))
         XCTAssertEqual(config.fetch.stageTimeout, .seconds(30))
         XCTAssertEqual(config.fetch.proxy, "http://proxy.example.ma:3128")
+        XCTAssertTrue(config.fetch.allowRedirectToHTTP)
         XCTAssertEqual(config.mail.to, ["a@example.ma", "b@example.ma"])
         XCTAssertEqual(config.sources.map(\.name), ["Le Matin", "Agrégateur", "Sport page"])
         XCTAssertEqual(config.sources[0].themeHint, .politique)
@@ -139,6 +141,7 @@ final class ConfigTests: XCTestCase {
             XCTAssertEqual(config.fetch.proxy, proxy)
         }
         XCTAssertNil(try RevueConfig.parse(text: "[fetch]\n", path: path).fetch.proxy, "the environment's, by default")
+        XCTAssertThrowsError(try RevueConfig.parse(text: "[fetch]\nallow_redirect_to_http = \"yes\"\n", path: path))
     }
 
     func testAThemesFileMistakeIsAConfigErrorWithItsLine() throws {

@@ -45,6 +45,9 @@ final class FetchClassificationTests: XCTestCase {
             (outcome(CURLE_TOO_MANY_REDIRECTS), .redirect, "more than 5 redirects"),
             (outcome(CURLE_UNSUPPORTED_PROTOCOL, effective: "ftp://lematin.ma/rss",
                      errorText: "Protocol \"ftp\" not supported or disabled in libcurl"), .redirect, "redirect to ftp:// refused"),
+            (outcome(CURLE_UNSUPPORTED_PROTOCOL, effective: "http://lematin.ma/rss",
+                     errorText: "Protocol \"http\" not supported or disabled in libcurl"), .redirect,
+             "redirect from https:// to http:// refused (allow_redirect_to_http in [fetch] follows it)"),
             (outcome(CURLE_UNSUPPORTED_PROTOCOL, url: "gopher://old.example/"), .other, "unsupported address scheme gopher://"),
         ]
         for (outcome, reason, message) in cases {

@@ -222,6 +222,28 @@ final class FetchEngineTests: XCTestCase {
         XCTAssertEqual(failure.message, "redirect to file:// refused")
     }
 
+    func testRedirectFromHTTPSToHTTPIsRefused() async throws {
+        let server = try TestHTTPServer.require()
+        let downgrade = "https://127.0.0.1:\(server.authorityTLSPort)/goto?url=\(server.url("/ok"))"
+        let failure = try await failure(downgrade, settings { $0.extraCertificates = server.authorityPath })
+        XCTAssertEqual(failure.reason, .redirect)
+        XCTAssertEqual(failure.message, "redirect from https:// to http:// refused (allow_redirect_to_http in [fetch] follows it)")
+
+        let allowed = try await fetch(downgrade, settings {
+            $0.extraCertificates = server.authorityPath
+            $0.allowRedirectToHTTP = true
+        }).get()
+        XCTAssertEqual(allowed.effectiveURL, server.url("/ok"))
+    }
+
+    func testRedirectFromHTTPToHTTPSIsFollowed() async throws {
+        let server = try TestHTTPServer.require()
+        let secure = "https://127.0.0.1:\(server.authorityTLSPort)/ok"
+        let response = try await fetch(server.url("/goto?url=\(secure)"), settings { $0.extraCertificates = server.authorityPath }).get()
+        XCTAssertEqual(response.effectiveURL, secure)
+        XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "ok")
+    }
+
     // MARK: - Bounds
 
     func testTricklingBodyIsCut() async throws {
