@@ -25,6 +25,10 @@ public struct FetchSettings: Sendable, Hashable {
     public var maxAttempts = 3
     /// First wait before a retry; doubles on each further retry. Retry-After wins.
     public var retryDelay: Duration = .milliseconds(250)
+    /// First wait after a 429 that says nothing of Retry-After: the server asked us to slow
+    /// down, so seconds rather than the quick backoff of a dropped connection. Doubles too;
+    /// a wait that would end past the deadline is not made.
+    public var rateLimitDelay: Duration = .seconds(3)
     /// Budget of the whole fetch stage when the caller gives no deadline.
     public var stageTimeout: Duration = .seconds(11)
     public var userAgent = "revue/\(RevueVersion.current) (+press review digest)"

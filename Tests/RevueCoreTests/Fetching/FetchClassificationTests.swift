@@ -94,6 +94,15 @@ final class FetchClassificationTests: XCTestCase {
         XCTAssertNil(policy.delay(after: try XCTUnwrap(lookupTimeout), attempt: 1), "a name server that does not answer")
     }
 
+    func testTooManyRequestsWithoutRetryAfterWaitsSeconds() {
+        let policy = RetryPolicy(settings: FetchSettings())
+        let tooMany = FetchError(.httpStatus, "HTTP 429 Too Many Requests", httpStatus: 429)
+        XCTAssertEqual(policy.delay(after: tooMany, attempt: 1), .seconds(3))
+        XCTAssertEqual(policy.delay(after: tooMany, attempt: 2), .seconds(6))
+        XCTAssertEqual(policy.delay(after: FetchError(.httpStatus, "", httpStatus: 503), attempt: 1), .milliseconds(250),
+                       "other transient failures keep the quick backoff")
+    }
+
     func testRetryAfterInSecondsOrAsAnHTTPDate() {
         let now = Date(timeIntervalSince1970: 1_700_000_000)  // Tue, 14 Nov 2023 22:13:20 GMT
         XCTAssertEqual(RetryAfter.parse("120", now: now), .seconds(120))

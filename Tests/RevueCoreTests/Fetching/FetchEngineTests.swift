@@ -332,6 +332,15 @@ final class FetchEngineTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(ContinuousClock.now - start, .milliseconds(950))
     }
 
+    func testTooManyRequestsWithoutRetryAfterWaitsTheRateLimitDelay() async throws {
+        let server = try TestHTTPServer.require()
+        let start = ContinuousClock.now
+        let patient = settings { $0.rateLimitDelay = .seconds(1) }
+        let text = try await text(server.url("/ratelimit?key=\(UUID().uuidString)&after=none"), patient)
+        XCTAssertEqual(text, "thanks for waiting")
+        XCTAssertGreaterThanOrEqual(ContinuousClock.now - start, .milliseconds(950), "not the 50 ms of other retries")
+    }
+
     func testRetryAfterBeyondTheDeadlineIsNotAwaited() async throws {
         let server = try TestHTTPServer.require()
         let start = ContinuousClock.now
