@@ -104,7 +104,7 @@ public struct RevueConfig: Sendable {
 
         if let fetch = try root.subtable("fetch") {
             try fetch.allowOnly(["max_connections", "max_per_host", "connect_timeout_s", "timeout_s",
-                "deadline_s", "max_body_mb", "attempts", "user_agent", "ca_file"])
+                "deadline_s", "max_body_mb", "attempts", "user_agent", "ca_file", "proxy", "allow_redirect_to_http"])
             config.fetch.maxConnections = try fetch.int("max_connections", in: 1...1024) ?? config.fetch.maxConnections
             config.fetch.maxPerHost = try fetch.int("max_per_host", in: 0...256) ?? config.fetch.maxPerHost
             config.fetch.maxAttempts = try fetch.int("attempts", in: 1...10) ?? config.fetch.maxAttempts
@@ -121,6 +121,10 @@ public struct RevueConfig: Sendable {
             config.fetch.stageTimeout = try fetch.seconds("deadline_s", in: 1...3600) ?? config.fetch.stageTimeout
             if let mb = try fetch.int("max_body_mb", in: 1...512) { config.fetch.maxBodyBytes = mb << 20 }
             config.fetch.userAgent = try fetch.string("user_agent") ?? config.fetch.userAgent
+            if let proxy = try fetch.string("proxy") {
+                config.fetch.proxy = try proxyAddress(proxy, reader: fetch)
+            }
+            config.fetch.allowRedirectToHTTP = try fetch.bool("allow_redirect_to_http") ?? config.fetch.allowRedirectToHTTP
         }
 
         if let mail = try root.subtable("mail") {
@@ -220,6 +224,36 @@ public struct RevueConfig: Sendable {
                 themeHint: theme, html: rules, profile: profile))
         }
         return sources
+    }
+
+    /// "http://proxy.example.ma:3128": a scheme libcurl speaks to proxies, a host and a port
+    /// (libcurl would guess http:// and port 1080 when they are missing, which is seldom
+    /// what was meant).
+    private static func proxyAddress(_ raw: String, reader: TableReader) throws -> String {
+        let schemes = ["http", "https", "socks4", "socks4a", "socks5", "socks5h"]
+        let example = "proxy = \"http://proxy.example.ma:3128\""
+        guard let separator = raw.range(of: "://") else {
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            throw reader.error("proxy", "`proxy` = \"\(raw)\" has no scheme",
+                fix: trimmed.isEmpty ? "give an address, e.g. \(example), or remove the line to use the environment's https_proxy"
+                    : "write the scheme the proxy speaks, e.g. proxy = \"http://\(trimmed)\"")
+        }
+        let scheme = raw[..<separator.lowerBound].lowercased()
+        guard schemes.contains(scheme) else {
+            throw reader.error("proxy", "`proxy` scheme \"\(scheme)\" is not one libcurl speaks to a proxy",
+                fix: "use one of \(schemes.map { "\($0)://" }.joined(separator: ", ")), e.g. \(example)")
+        }
+        guard let parts = URLComponents(string: raw), let host = parts.host, !host.isEmpty else {
+            throw reader.error("proxy", "`proxy` = \"\(raw)\" names no host", fix: "e.g. \(example)")
+        }
+        guard parts.port != nil else {
+            throw reader.error("proxy", "`proxy` = \"\(raw)\" has no port",
+                fix: "add the port the proxy listens on, e.g. proxy = \"\(scheme)://\(host):3128\"")
+        }
+        guard parts.path.isEmpty || parts.path == "/", parts.query == nil else {
+            throw reader.error("proxy", "`proxy` = \"\(raw)\" has a path", fix: "give only the scheme, host and port, e.g. \(example)")
+        }
+        return raw
     }
 
     /// http(s) and file URLs as they are; a bare path is a file relative to the config.

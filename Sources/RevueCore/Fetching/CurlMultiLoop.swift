@@ -22,6 +22,8 @@ final class CurlMultiLoop: Sendable {
         /// Set by the engine thread just before it frees the multi handle: nobody may
         /// wake it after that.
         var closed = false
+        /// Why the engine thread ended, when libcurl failed it (not a plain stop).
+        var failure: FetchError?
     }
 
     private let multi: MultiHandle
@@ -29,33 +31,54 @@ final class CurlMultiLoop: Sendable {
     /// Easy handles alive at once: the rest wait as plain values, which keeps memory flat
     /// for thousands of sources (see `FetchSettings.transfersInFlight`).
     private let admissionLimit: Int
+    private let authorities: CertificateAuthorities
 
-    init?(settings: FetchSettings) {
-        guard curlGlobalInit, let pointer = curl_multi_init() else { return nil }
-        multi = MultiHandle(pointer: pointer)
-        _ = revue_multi_setopt_long(pointer, CURLMOPT_MAX_TOTAL_CONNECTIONS, max(0, settings.maxConnections))
-        _ = revue_multi_setopt_long(pointer, CURLMOPT_MAX_HOST_CONNECTIONS, max(0, settings.maxPerHost))
-        if settings.maxConnections > 0 {
-            // Keep every connection of a run open for reuse (libcurl's default cache is smaller).
-            _ = revue_multi_setopt_long(pointer, CURLMOPT_MAXCONNECTS, settings.maxConnections)
+    init(settings: FetchSettings) throws(FetchError) {
+        guard curlGlobalInit, let pointer = curl_multi_init() else {
+            throw FetchError(.other, "libcurl could not be initialised")
         }
-        _ = revue_multi_setopt_long(pointer, CURLMOPT_PIPELINING, revue_pipe_multiplex())
+        do {
+            authorities = try CertificateAuthorities(extraFile: settings.extraCertificates, system: settings.systemCertificates)
+            try Self.set(pointer, CURLMOPT_MAX_TOTAL_CONNECTIONS, "CURLMOPT_MAX_TOTAL_CONNECTIONS", max(0, settings.maxConnections))
+            try Self.set(pointer, CURLMOPT_MAX_HOST_CONNECTIONS, "CURLMOPT_MAX_HOST_CONNECTIONS", max(0, settings.maxPerHost))
+            if settings.maxConnections > 0 {
+                // Keep every connection of a run open for reuse (libcurl's default cache is smaller).
+                try Self.set(pointer, CURLMOPT_MAXCONNECTS, "CURLMOPT_MAXCONNECTS", settings.maxConnections)
+            }
+            try Self.set(pointer, CURLMOPT_PIPELINING, "CURLMOPT_PIPELINING", revue_pipe_multiplex())
+        } catch {
+            curl_multi_cleanup(pointer)
+            throw error
+        }
+        multi = MultiHandle(pointer: pointer)
         admissionLimit = settings.transfersInFlight
         let thread = Thread { [self] in run() }
         thread.name = "revue-fetch"
         thread.start()
     }
 
+    /// A multi option the engine relies on (the connection limits above all): one libcurl
+    /// refuses fails the engine, and so every fetch, with its name.
+    private static func set(
+        _ multi: UnsafeMutableRawPointer, _ option: CURLMoption, _ name: String, _ value: Int
+    ) throws(FetchError) {
+        let code = revue_multi_setopt_long(multi, option, value)
+        guard code != CURLM_OK else { return }
+        throw FetchError(.other, "libcurl refused \(name) = \(value): \(String(cString: curl_multi_strerror(code)))")
+    }
+
     /// Hands a transfer to the engine thread; its completion resumes the caller.
     func submit(_ transfer: CurlTransfer) {
-        let accepted = inbox.withLock { inbox in
-            guard !inbox.closed, !inbox.stopping else { return false }
+        let refusal: FetchError? = inbox.withLock { inbox in
+            guard !inbox.closed, !inbox.stopping else { return inbox.failure ?? Self.stopped }
             inbox.arrivals.append(transfer)
             curl_multi_wakeup(multi.pointer)
-            return true
+            return nil
         }
-        if !accepted { transfer.finish(.failure(FetchError(.cancelled, "cancelled: the fetch engine has stopped"))) }
+        if let refusal { transfer.finish(.failure(refusal)) }
     }
+
+    private static let stopped = FetchError(.cancelled, "cancelled: the fetch engine has stopped")
 
     /// Asks the engine thread to drop a transfer (the caller's task was cancelled).
     func cancel(_ transfer: CurlTransfer) {
@@ -79,7 +102,8 @@ final class CurlMultiLoop: Sendable {
 
     private func run() {
         var running = RunningSet()
-        while true {
+        var failure: FetchError?
+        while failure == nil {
             let (arrivals, cancellations, stopping) = inbox.withLock { inbox in
                 defer {
                     inbox.arrivals.removeAll(keepingCapacity: true)
@@ -96,13 +120,24 @@ final class CurlMultiLoop: Sendable {
             admit(&running)
 
             var stillRunning: Int32 = 0
-            curl_multi_perform(multi.pointer, &stillRunning)
+            let performed = curl_multi_perform(multi.pointer, &stillRunning)
             collectFinished(&running)
+            if performed != CURLM_OK {
+                failure = Self.multiError("failed", performed)
+                break
+            }
             admit(&running)
 
-            curl_multi_poll(multi.pointer, nil, 0, pollTimeout(running), nil)
+            let polled = curl_multi_poll(multi.pointer, nil, 0, pollTimeout(running), nil)
+            if polled != CURLM_OK { failure = Self.multiError("could not wait for the network", polled) }
         }
-        shutDown(&running)
+        // A multi handle that failed once is not trusted again: what runs, waits or comes
+        // later fails with the reason, rather than hanging or spinning.
+        shutDown(&running, failure: failure)
+    }
+
+    private static func multiError(_ what: String, _ code: CURLMcode) -> FetchError {
+        FetchError(.other, "libcurl \(what): \(String(cString: curl_multi_strerror(code)))")
     }
 
     /// Transfers admitted into libcurl, keyed by easy handle, and those waiting their turn.
@@ -134,12 +169,21 @@ final class CurlMultiLoop: Sendable {
                 transfer.finish(.failure(FetchError(.cancelled, "cancelled")))
                 continue
             }
-            guard let easy = transfer.makeEasyHandle() else {
-                transfer.finish(.failure(FetchError(.other, "libcurl could not create a transfer")))
+            let easy: UnsafeMutableRawPointer
+            do {
+                easy = try transfer.makeEasyHandle(authorities: authorities)
+            } catch {
+                transfer.close()
+                transfer.finish(.failure(error))
+                continue
+            }
+            let added = curl_multi_add_handle(multi.pointer, easy)
+            guard added == CURLM_OK else {
+                transfer.close()
+                transfer.finish(.failure(Self.multiError("could not start the transfer", added)))
                 continue
             }
             running.active[easy] = transfer
-            curl_multi_add_handle(multi.pointer, easy)
         }
     }
 
@@ -149,18 +193,30 @@ final class CurlMultiLoop: Sendable {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
                   let transfer = running.active.removeValue(forKey: easy) else { continue }
             let code = message.pointee.data.result
-            curl_multi_remove_handle(multi.pointer, easy)
             let result = transfer.outcome(code: code).result(settings: transfer.settings)
-            transfer.close()
-            transfer.finish(result)
+            if let failure = detach(transfer, easy) {
+                transfer.finish(.failure(failure))
+            } else {
+                transfer.finish(result)
+            }
         }
     }
 
     private func drop(_ transfer: CurlTransfer, from running: inout RunningSet, _ error: FetchError) {
         guard let easy = transfer.easy, running.active.removeValue(forKey: easy) != nil else { return }
-        curl_multi_remove_handle(multi.pointer, easy)
+        transfer.finish(.failure(detach(transfer, easy) ?? error))
+    }
+
+    /// Takes the easy handle out of the multi handle and frees it; the error when libcurl
+    /// would not give it back (the handle is then left allocated, see `abandonEasyHandle`).
+    private func detach(_ transfer: CurlTransfer, _ easy: UnsafeMutableRawPointer) -> FetchError? {
+        let removed = curl_multi_remove_handle(multi.pointer, easy)
+        guard removed == CURLM_OK else {
+            transfer.abandonEasyHandle()
+            return Self.multiError("could not end the transfer", removed)
+        }
         transfer.close()
-        transfer.finish(.failure(error))
+        return nil
     }
 
     private func dropCancelledWaiting(_ running: inout RunningSet) {
@@ -211,12 +267,15 @@ final class CurlMultiLoop: Sendable {
         return Int32(max(0, min(1000, wait + 1)))
     }
 
-    private func shutDown(_ running: inout RunningSet) {
+    private func shutDown(_ running: inout RunningSet, failure: FetchError?) {
         let leftovers = inbox.withLock { inbox in
             inbox.closed = true
-            return inbox.arrivals
+            inbox.failure = failure
+            let arrivals = inbox.arrivals
+            inbox.arrivals.removeAll()
+            return arrivals
         }
-        let stopped = FetchError(.cancelled, "cancelled: the fetch engine has stopped")
+        let stopped = failure ?? Self.stopped
         for transfer in Array(running.active.values) { drop(transfer, from: &running, stopped) }
         while let transfer = running.popWaiting() { transfer.finish(.failure(stopped)) }
         for transfer in leftovers { transfer.finish(.failure(stopped)) }

@@ -18,6 +18,8 @@ final class CurlTransfer: @unchecked Sendable {
     private let cancelled = Atomic<Bool>(false)
     private(set) var easy: UnsafeMutableRawPointer?
     private var headerList: UnsafeMutablePointer<curl_slist>?
+    /// Held as long as the easy handle: it may point at their bytes.
+    private var authorities: CertificateAuthorities?
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
     private var body = Data()
     private var bodyCut = false
@@ -42,54 +44,85 @@ final class CurlTransfer: @unchecked Sendable {
         easy = nil
         curl_slist_free_all(headerList)
         headerList = nil
+        authorities = nil
+    }
+
+    /// Lets go of an easy handle the multi handle would not give back: freeing it (or what
+    /// it points to) while libcurl may still hold it would be worse than the leak.
+    func abandonEasyHandle() {
+        easy = nil
+        headerList = nil
+        if case .joinedBundle(let bundle)? = authorities { _ = Unmanaged.passRetained(bundle) }
+        authorities = nil
     }
 
     var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
     func markCancelled() { cancelled.store(true, ordering: .releasing) }
 
-    /// Creates and configures the easy handle; nil with the error when that fails.
-    func makeEasyHandle() -> UnsafeMutableRawPointer? {
-        guard let easy = curl_easy_init() else { return nil }
+    /// Creates and configures the easy handle; an option libcurl refuses fails the transfer.
+    func makeEasyHandle(authorities: CertificateAuthorities) throws(FetchError) -> UnsafeMutableRawPointer {
+        guard let easy = curl_easy_init() else { throw FetchError(.other, "libcurl could not create a transfer") }
         self.easy = easy
+        self.authorities = authorities
         startedAt = .now
         let s = settings
-        _ = revue_easy_setopt_string(easy, CURLOPT_URL, request.url)
-        _ = revue_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
-        _ = revue_easy_setopt_pointer(easy, CURLOPT_ERRORBUFFER, errorBuffer)
-        _ = revue_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, allowedProtocols)
-        // Redirects never lead off the web: no file://, whatever the source was.
-        _ = revue_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        _ = revue_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 1)
-        _ = revue_easy_setopt_long(easy, CURLOPT_MAXREDIRS, s.maxRedirects)
+        let options = EasyHandleOptions(easy: easy)
+        try options.set(CURLOPT_URL, request.url)
+        try options.set(CURLOPT_NOSIGNAL, 1)
+        // A name server that never answers leaves the resolver thread blocked in
+        // getaddrinfo, and by default ending the transfer (at its timeout, or the deadline)
+        // waits for that thread, which stalls the engine thread and every other transfer.
+        try options.set(CURLOPT_QUICK_EXIT, 1)
+        try options.set(CURLOPT_ERRORBUFFER, UnsafeMutableRawPointer(errorBuffer))
+        try options.set(CURLOPT_PROTOCOLS_STR, allowedProtocols)
+        try options.set(CURLOPT_REDIR_PROTOCOLS_STR, redirectProtocols)
+        try options.set(CURLOPT_FOLLOWLOCATION, 1)
+        try options.set(CURLOPT_MAXREDIRS, s.maxRedirects)
         // "" asks for every encoding this libcurl decodes (gzip, deflate, br, zstd).
-        _ = revue_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "")
-        _ = revue_easy_setopt_string(easy, CURLOPT_USERAGENT, s.userAgent)
-        _ = revue_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, revue_http_version_2tls())
-        _ = revue_easy_setopt_long(easy, CURLOPT_SSL_VERIFYPEER, 1)
-        _ = revue_easy_setopt_long(easy, CURLOPT_SSL_VERIFYHOST, 2)
-        if let extra = s.extraCertificates { _ = revue_easy_setopt_string(easy, CURLOPT_CAINFO, extra) }
-        _ = revue_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(s.connectTimeout))
-        _ = revue_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Self.milliseconds(s.transferTimeout))
+        try options.set(CURLOPT_ACCEPT_ENCODING, "")
+        try options.set(CURLOPT_USERAGENT, s.userAgent)
+        // HTTP/2 is a wish: a libcurl built without it still fetches, over HTTP/1.1.
+        let http2 = (try? options.set(CURLOPT_HTTP_VERSION, revue_http_version_2tls())) != nil
+        if http2, scheme == "https" {
+            // Wait for a connection being opened to the same host rather than open another:
+            // if it speaks HTTP/2, all the feeds of that host share it. Not for plain http:
+            // it never multiplexes here, and the wait would last a whole response.
+            try options.set(CURLOPT_PIPEWAIT, 1)
+        }
+        try options.set(CURLOPT_SSL_VERIFYPEER, 1)
+        try options.set(CURLOPT_SSL_VERIFYHOST, 2)
+        try options.trust(authorities)
+        // Unset, libcurl reads http_proxy, https_proxy and no_proxy from the environment.
+        if let proxy = s.proxy { try options.set(CURLOPT_PROXY, proxy) }
+        try options.set(CURLOPT_CONNECTTIMEOUT_MS, Self.milliseconds(s.connectTimeout))
+        try options.set(CURLOPT_TIMEOUT_MS, Self.milliseconds(s.transferTimeout))
         if s.lowSpeedLimit > 0, s.lowSpeedTime > .zero {
-            _ = revue_easy_setopt_long(easy, CURLOPT_LOW_SPEED_LIMIT, s.lowSpeedLimit)
-            _ = revue_easy_setopt_long(easy, CURLOPT_LOW_SPEED_TIME, max(1, Self.milliseconds(s.lowSpeedTime) / 1000))
+            try options.set(CURLOPT_LOW_SPEED_LIMIT, s.lowSpeedLimit)
+            try options.set(CURLOPT_LOW_SPEED_TIME, max(1, Self.milliseconds(s.lowSpeedTime) / 1000))
         }
         // Refuses early when Content-Length is over the limit; the write callback covers
         // the rest (chunked bodies, decompressed sizes).
-        _ = revue_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(s.maxBodyBytes))
-        // Proxy: nothing set on purpose, so libcurl honours http_proxy/https_proxy/no_proxy.
+        try options.set(CURLOPT_MAXFILESIZE_LARGE, bytes: curl_off_t(s.maxBodyBytes))
         for header in request.conditionalHeaders {
             headerList = curl_slist_append(headerList, header)
         }
-        if let headerList { _ = revue_easy_setopt_slist(easy, CURLOPT_HTTPHEADER, headerList) }
-        _ = revue_easy_setopt_pointer(easy, CURLOPT_WRITEDATA, Unmanaged.passUnretained(self).toOpaque())
-        _ = revue_easy_setopt_write(easy, CURLOPT_WRITEFUNCTION, Self.receiveBody)
+        if let headerList { try options.set(CURLOPT_HTTPHEADER, headerList) }
+        try options.set(CURLOPT_WRITEDATA, Unmanaged.passUnretained(self).toOpaque())
+        try options.set(CURLOPT_WRITEFUNCTION, Self.receiveBody)
         return easy
     }
 
+    private var scheme: String? { TransferOutcome.scheme(of: request.url) }
+
     /// file:// only for a configured file source, and only when the settings allow it.
     private var allowedProtocols: String {
-        settings.allowFileURLs && TransferOutcome.scheme(of: request.url) == "file" ? "http,https,file" : "http,https"
+        settings.allowFileURLs && scheme == "file" ? "http,https,file" : "http,https"
+    }
+
+    /// Redirects never lead off the web (no file://, whatever the source was), and an https
+    /// source stays on https unless the settings allow the downgrade.
+    private var redirectProtocols: String {
+        scheme == "https" && !settings.allowRedirectToHTTP ? "https" : "http,https"
     }
 
     /// Called by libcurl with decoded body bytes. Returning less than given aborts the

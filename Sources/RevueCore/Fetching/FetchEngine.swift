@@ -8,17 +8,18 @@ import Foundation
 ///     let results = await engine.fetchAll(requests, deadline: .now + .seconds(11))
 public final class FetchEngine: Sendable {
     public let settings: FetchSettings
-    private let loop: CurlMultiLoop?
+    /// The engine thread, or why libcurl could not start one (every fetch fails with it).
+    private let loop: Result<CurlMultiLoop, FetchError>
     private let retry: RetryPolicy
 
     public init(settings: FetchSettings = FetchSettings()) {
         self.settings = settings
-        loop = CurlMultiLoop(settings: settings)
+        loop = Result { () throws(FetchError) in try CurlMultiLoop(settings: settings) }
         retry = RetryPolicy(settings: settings)
     }
 
     deinit {
-        loop?.stop()
+        if case .success(let loop) = loop { loop.stop() }
     }
 
     /// Fetches every request concurrently; results come back in request order, and each
@@ -91,7 +92,8 @@ public final class FetchEngine: Sendable {
     private func perform(
         _ request: FetchRequest, deadline: ContinuousClock.Instant
     ) async -> Result<FetchResponse, FetchError> {
-        guard let loop else { return .failure(FetchError(.other, "libcurl could not be initialised")) }
+        let loop: CurlMultiLoop
+        do { loop = try self.loop.get() } catch { return .failure(error) }
         let transfer = CurlTransfer(request: request, settings: settings, deadline: deadline)
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in

@@ -5,17 +5,20 @@ import Foundation
 struct RetryPolicy: Sendable {
     var maxAttempts: Int
     var firstDelay: Duration
+    var rateLimitDelay: Duration
 
     init(settings: FetchSettings) {
         maxAttempts = max(1, settings.maxAttempts)
         firstDelay = settings.retryDelay
+        rateLimitDelay = settings.rateLimitDelay
     }
 
     /// The wait before attempt `attempt + 1`, or nil when `error` is not worth retrying.
     func delay(after error: FetchError, attempt: Int) -> Duration? {
         guard error.isTransient, attempt < maxAttempts else { return nil }
         if let asked = error.retryAfter { return asked }
-        return firstDelay * (1 << min(attempt - 1, 16))
+        let first = error.httpStatus == 429 ? rateLimitDelay : firstDelay
+        return first * (1 << min(attempt - 1, 16))
     }
 }
 

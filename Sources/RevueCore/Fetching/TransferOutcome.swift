@@ -88,9 +88,17 @@ struct TransferOutcome: Sendable {
         }
     }
 
-    /// Error 28 covers three cases: no connection in time, the whole transfer over time, and
-    /// the low-speed cut. A server that never sent a byte is a timeout, not a slow one.
+    /// Error 28 covers four cases: no name in time, no connection in time, the whole
+    /// transfer over time, and the low-speed cut. A server that never sent a byte is a
+    /// timeout, not a slow one.
     private func timeoutError(settings: FetchSettings) -> FetchError {
+        // The connect timeout covers the name lookup: a name server that does not answer
+        // is a DNS failure (not retried), not a slow site.
+        if errorText.hasPrefix("Resolving timed out") {
+            let name = settings.proxy == nil ? host : "the proxy host"
+            let limit = min(settings.connectTimeout, settings.transferTimeout)
+            return FetchError(.dns, "DNS lookup of \(name) timed out after \(Self.seconds(limit))")
+        }
         if errorText.hasPrefix("Connection timed out") || errorText.hasPrefix("Failed to connect") {
             return FetchError(.timeout, "connection timed out after \(Self.seconds(settings.connectTimeout))")
         }
@@ -110,6 +118,9 @@ struct TransferOutcome: Sendable {
     private var protocolError: FetchError {
         let requestedScheme = Self.scheme(of: requestedURL)
         let refused = Self.quotedScheme(in: errorText) ?? Self.scheme(of: effectiveURL) ?? "unknown"
+        if requestedScheme == "https" && refused == "http" {
+            return FetchError(.redirect, "redirect from https:// to http:// refused (allow_redirect_to_http in [fetch] follows it)")
+        }
         if requestedScheme == "http" || requestedScheme == "https" {
             return FetchError(.redirect, "redirect to \(refused):// refused")
         }

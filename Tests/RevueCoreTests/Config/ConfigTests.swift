@@ -16,6 +16,8 @@ final class ConfigTests: XCTestCase {
             max_per_host = 4
             timeout_s = 12.5
             deadline_s = 30
+            proxy = "http://proxy.example.ma:3128"
+            allow_redirect_to_http = true
 
             [mail]
             from = "revue@example.ma"
@@ -45,6 +47,8 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.fetch.maxPerHost, 4)
         XCTAssertEqual(config.fetch.transferTimeout, .milliseconds(12_500))
         XCTAssertEqual(config.fetch.stageTimeout, .seconds(30))
+        XCTAssertEqual(config.fetch.proxy, "http://proxy.example.ma:3128")
+        XCTAssertTrue(config.fetch.allowRedirectToHTTP)
         XCTAssertEqual(config.mail.to, ["a@example.ma", "b@example.ma"])
         XCTAssertEqual(config.sources.map(\.name), ["Le Matin", "Agrégateur", "Sport page"])
         XCTAssertEqual(config.sources[0].themeHint, .politique)
@@ -165,6 +169,31 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.alert.failedShare, 0.5)
         XCTAssertEqual(config.alert.failingDays, 0)
         XCTAssertEqual(try RevueConfig.parse(text: "", path: path).alert, AlertSettings())
+
+    func testProxyNeedsASchemeAHostAndAPort() throws {
+        let cases: [(String, String, String)] = [
+            ("proxy.example.ma:3128", "has no scheme", "proxy = \"http://proxy.example.ma:3128\""),
+            ("", "has no scheme", "remove the line"),
+            ("ftp://proxy.example.ma:21", "scheme \"ftp\" is not one libcurl speaks to a proxy", "socks5h://"),
+            ("http://proxy.example.ma", "has no port", "proxy = \"http://proxy.example.ma:3128\""),
+            ("http://:3128", "names no host", "proxy = \"http://proxy.example.ma:3128\""),
+            ("http://proxy.example.ma:3128/feeds", "has a path", "scheme, host and port"),
+        ]
+        for (proxy, message, fix) in cases {
+            let text = "[fetch]\ntimeout_s = 10\nproxy = \"\(proxy)\"\n"
+            XCTAssertThrowsError(try RevueConfig.parse(text: text, path: path), proxy) { e in
+                let error = e as! ConfigError
+                XCTAssertEqual(error.description.components(separatedBy: ": ").first, "\(path):3", proxy)
+                XCTAssertTrue(error.message.contains(message), "\(error.message) ≠ \(message)")
+                XCTAssertTrue(error.fix.contains(fix), "\(error.fix) ≠ \(fix)")
+            }
+        }
+        for proxy in ["https://proxy.example.ma:8443", "socks5h://127.0.0.1:1080", "http://user:secret@[::1]:3128/"] {
+            let config = try RevueConfig.parse(text: "[fetch]\nproxy = \"\(proxy)\"\n", path: path)
+            XCTAssertEqual(config.fetch.proxy, proxy)
+        }
+        XCTAssertNil(try RevueConfig.parse(text: "[fetch]\n", path: path).fetch.proxy, "the environment's, by default")
+        XCTAssertThrowsError(try RevueConfig.parse(text: "[fetch]\nallow_redirect_to_http = \"yes\"\n", path: path))
     }
 
     func testAThemesFileMistakeIsAConfigErrorWithItsLine() throws {

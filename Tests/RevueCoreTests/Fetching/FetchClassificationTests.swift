@@ -24,6 +24,8 @@ final class FetchClassificationTests: XCTestCase {
     func testTransportFailuresAreClassified() {
         let cases: [(TransferOutcome, FailureReason, String)] = [
             (outcome(CURLE_COULDNT_RESOLVE_HOST), .dns, "could not resolve host lematin.ma"),
+            (outcome(CURLE_OPERATION_TIMEDOUT, errorText: "Resolving timed out after 5000 milliseconds"), .dns,
+             "DNS lookup of lematin.ma timed out after 5 s"),
             (outcome(CURLE_COULDNT_CONNECT, osErrno: ECONNREFUSED), .connect, "connection refused by lematin.ma"),
             (outcome(CURLE_COULDNT_CONNECT, url: "http://10.0.0.1:8080/x", osErrno: EHOSTUNREACH), .connect,
              "could not connect to 10.0.0.1:8080 (No route to host)"),
@@ -43,6 +45,9 @@ final class FetchClassificationTests: XCTestCase {
             (outcome(CURLE_TOO_MANY_REDIRECTS), .redirect, "more than 5 redirects"),
             (outcome(CURLE_UNSUPPORTED_PROTOCOL, effective: "ftp://lematin.ma/rss",
                      errorText: "Protocol \"ftp\" not supported or disabled in libcurl"), .redirect, "redirect to ftp:// refused"),
+            (outcome(CURLE_UNSUPPORTED_PROTOCOL, effective: "http://lematin.ma/rss",
+                     errorText: "Protocol \"http\" not supported or disabled in libcurl"), .redirect,
+             "redirect from https:// to http:// refused (allow_redirect_to_http in [fetch] follows it)"),
             (outcome(CURLE_UNSUPPORTED_PROTOCOL, url: "gopher://old.example/"), .other, "unsupported address scheme gopher://"),
         ]
         for (outcome, reason, message) in cases {
@@ -69,7 +74,7 @@ final class FetchClassificationTests: XCTestCase {
         XCTAssertEqual(file.status, 200)
     }
 
-    func testOnlyTransientFailuresAreRetried() {
+    func testOnlyTransientFailuresAreRetried() throws {
         var settings = FetchSettings()
         settings.retryDelay = .milliseconds(100)
         let policy = RetryPolicy(settings: settings)
@@ -85,6 +90,17 @@ final class FetchClassificationTests: XCTestCase {
         XCTAssertNil(policy.delay(after: FetchError(.tooSlow, "trickle"), attempt: 1))
         XCTAssertNil(policy.delay(after: FetchError(.tooLarge, "bomb"), attempt: 1))
         XCTAssertNil(policy.delay(after: FetchError(.dns, "nxdomain"), attempt: 1))
+        let lookupTimeout = failure(outcome(CURLE_OPERATION_TIMEDOUT, errorText: "Resolving timed out after 5000 milliseconds"))
+        XCTAssertNil(policy.delay(after: try XCTUnwrap(lookupTimeout), attempt: 1), "a name server that does not answer")
+    }
+
+    func testTooManyRequestsWithoutRetryAfterWaitsSeconds() {
+        let policy = RetryPolicy(settings: FetchSettings())
+        let tooMany = FetchError(.httpStatus, "HTTP 429 Too Many Requests", httpStatus: 429)
+        XCTAssertEqual(policy.delay(after: tooMany, attempt: 1), .seconds(3))
+        XCTAssertEqual(policy.delay(after: tooMany, attempt: 2), .seconds(6))
+        XCTAssertEqual(policy.delay(after: FetchError(.httpStatus, "", httpStatus: 503), attempt: 1), .milliseconds(250),
+                       "other transient failures keep the quick backoff")
     }
 
     func testRetryAfterInSecondsOrAsAnHTTPDate() {

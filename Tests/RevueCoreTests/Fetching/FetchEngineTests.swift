@@ -1,3 +1,4 @@
+import CCurl
 import Foundation
 import XCTest
 @testable import RevueCore
@@ -128,6 +129,17 @@ final class FetchEngineTests: XCTestCase {
         XCTAssertEqual(after, before, "every request went over the connection already open")
     }
 
+    func testFeedsOfOneHTTP2HostShareOneConnection() async throws {
+        let server = try TestHTTPServer.require()
+        let engine = FetchEngine(settings: settings { $0.extraCertificates = server.authorityPath })
+        let before = await requests(server, key: "h2-connections")
+        let feeds = (0..<20).map { FetchRequest(url: "https://127.0.0.1:\(server.http2Port)/feed/\($0).xml") }
+        let results = await engine.fetchAll(feeds, deadline: .now + .seconds(10))
+        XCTAssertEqual(results.filter { (try? $0.get().status) == 200 }.count, 20, "\(results)")
+        let after = await requests(server, key: "h2-connections")
+        XCTAssertEqual(after - before, 1, "20 feeds started at once, one connection multiplexed")
+    }
+
     func testCancellingAtRandomMomentsResumesEveryCallerOnce() async throws {
         let server = try TestHTTPServer.require()
         let engine = FetchEngine(settings: settings())
@@ -208,6 +220,28 @@ final class FetchEngineTests: XCTestCase {
         let failure = try await failure(server.url("/tofile"))
         XCTAssertEqual(failure.reason, .redirect)
         XCTAssertEqual(failure.message, "redirect to file:// refused")
+    }
+
+    func testRedirectFromHTTPSToHTTPIsRefused() async throws {
+        let server = try TestHTTPServer.require()
+        let downgrade = "https://127.0.0.1:\(server.authorityTLSPort)/goto?url=\(server.url("/ok"))"
+        let failure = try await failure(downgrade, settings { $0.extraCertificates = server.authorityPath })
+        XCTAssertEqual(failure.reason, .redirect)
+        XCTAssertEqual(failure.message, "redirect from https:// to http:// refused (allow_redirect_to_http in [fetch] follows it)")
+
+        let allowed = try await fetch(downgrade, settings {
+            $0.extraCertificates = server.authorityPath
+            $0.allowRedirectToHTTP = true
+        }).get()
+        XCTAssertEqual(allowed.effectiveURL, server.url("/ok"))
+    }
+
+    func testRedirectFromHTTPToHTTPSIsFollowed() async throws {
+        let server = try TestHTTPServer.require()
+        let secure = "https://127.0.0.1:\(server.authorityTLSPort)/ok"
+        let response = try await fetch(server.url("/goto?url=\(secure)"), settings { $0.extraCertificates = server.authorityPath }).get()
+        XCTAssertEqual(response.effectiveURL, secure)
+        XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "ok")
     }
 
     // MARK: - Bounds
@@ -296,6 +330,15 @@ final class FetchEngineTests: XCTestCase {
         let text = try await text(server.url("/ratelimit?key=\(UUID().uuidString)&after=1"))
         XCTAssertEqual(text, "thanks for waiting")
         XCTAssertGreaterThanOrEqual(ContinuousClock.now - start, .milliseconds(950))
+    }
+
+    func testTooManyRequestsWithoutRetryAfterWaitsTheRateLimitDelay() async throws {
+        let server = try TestHTTPServer.require()
+        let start = ContinuousClock.now
+        let patient = settings { $0.rateLimitDelay = .seconds(1) }
+        let text = try await text(server.url("/ratelimit?key=\(UUID().uuidString)&after=none"), patient)
+        XCTAssertEqual(text, "thanks for waiting")
+        XCTAssertGreaterThanOrEqual(ContinuousClock.now - start, .milliseconds(950), "not the 50 ms of other retries")
     }
 
     func testRetryAfterBeyondTheDeadlineIsNotAwaited() async throws {
@@ -391,6 +434,61 @@ final class FetchEngineTests: XCTestCase {
         XCTAssertEqual(text, "ok")
     }
 
+    /// `tlsPort` is trusted only by the stand-in system store, `authorityTLSPort` only by the
+    /// `ca_file`: both must pass.
+    func testCAFileIsTrustedBesideTheSystemDirectory() async throws {
+        let server = try TestHTTPServer.require()
+        let both = settings {
+            $0.extraCertificates = server.authorityPath
+            $0.systemCertificates = SystemCertificates(bundle: nil, directory: server.systemStorePath)
+        }
+        let system = try await text("https://127.0.0.1:\(server.tlsPort)/ok", both)
+        let extra = try await text("https://127.0.0.1:\(server.authorityTLSPort)/ok", both)
+        XCTAssertEqual([system, extra], ["ok", "ok"])
+        let withoutTheStore = try await failure("https://127.0.0.1:\(server.tlsPort)/ok", settings {
+            $0.extraCertificates = server.authorityPath
+            $0.systemCertificates = SystemCertificates(bundle: nil, directory: (server.systemStorePath as NSString).deletingLastPathComponent)
+        })
+        XCTAssertTrue(withoutTheStore.message.hasPrefix("TLS certificate not trusted"), "the stand-in store is what trusted it")
+    }
+
+    func testCAFileIsJoinedToASystemBundleWhenLibcurlHasNoDirectory() async throws {
+        let server = try TestHTTPServer.require()
+        let both = settings {
+            $0.extraCertificates = server.authorityPath
+            $0.systemCertificates = SystemCertificates(bundle: server.certificatePath, directory: nil)
+        }
+        let system = try await text("https://127.0.0.1:\(server.tlsPort)/ok", both)
+        let extra = try await text("https://127.0.0.1:\(server.authorityTLSPort)/ok", both)
+        XCTAssertEqual([system, extra], ["ok", "ok"])
+    }
+
+    /// With libcurl's own defaults (on Debian /etc/ssl/certs): the connection is set up
+    /// with the system directory beside the file (libcurl's verbose log names both), and
+    /// the private authority is trusted.
+    func testCAFileKeepsLibcurlsSystemStore() async throws {
+        let server = try TestHTTPServer.require()
+        let system = SystemCertificates.libcurlDefault
+        let directory = try XCTUnwrap(system.directory, "this libcurl has no CA directory: the joined bundle applies")
+        let authorities = try CertificateAuthorities(extraFile: server.authorityPath, system: system)
+        let url = "https://127.0.0.1:\(server.authorityTLSPort)/ok"
+        let transfer = CurlTransfer(request: FetchRequest(url: url), settings: settings(), deadline: .now + .seconds(5))
+        let easy = try transfer.makeEasyHandle(authorities: authorities)
+        defer { transfer.close() }
+        let logPath = NSTemporaryDirectory() + "revue-curl-\(UUID().uuidString).log"
+        defer { try? FileManager.default.removeItem(atPath: logPath) }
+        let log = try XCTUnwrap(fopen(logPath, "w"))
+        XCTAssertEqual(revue_easy_setopt_long(easy, CURLOPT_VERBOSE, 1), CURLE_OK)
+        XCTAssertEqual(revue_easy_setopt_pointer(easy, CURLOPT_STDERR, UnsafeMutableRawPointer(log)), CURLE_OK)
+        let code = curl_easy_perform(easy)
+        fclose(log)
+        XCTAssertEqual(code, CURLE_OK)
+        let lines = try String(contentsOfFile: logPath, encoding: .utf8).split(separator: "\n")
+            .map { String($0.drop { $0 == "*" || $0 == " " }) }  // "*  CAfile: ..."
+        XCTAssertTrue(lines.contains("CAfile: \(server.authorityPath)"), lines.joined(separator: "\n"))
+        XCTAssertTrue(lines.contains("CApath: \(directory)"), lines.joined(separator: "\n"))
+    }
+
     // MARK: - file:// and proxy
 
     func testFileSourcesOnlyWhenAllowed() async throws {
@@ -407,6 +505,30 @@ final class FetchEngineTests: XCTestCase {
 
         let missing = try await failure(file.absoluteString + ".missing")
         XCTAssertEqual(missing.reason, .other)
+    }
+
+    func testConfiguredProxyIsUsed() async throws {
+        let server = try TestHTTPServer.require()
+        let text = try await text("http://news.example.invalid/feed.xml", settings { $0.proxy = "http://127.0.0.1:\(server.port)" })
+        XCTAssertEqual(text, "via proxy http://news.example.invalid/feed.xml")
+    }
+
+    func testHTTPSProxySignedByThePrivateAuthority() async throws {
+        let server = try TestHTTPServer.require()
+        let text = try await text("http://news.example.invalid/feed.xml", settings {
+            $0.proxy = "https://127.0.0.1:\(server.authorityTLSPort)"
+            $0.extraCertificates = server.authorityPath
+        })
+        XCTAssertEqual(text, "via proxy http://news.example.invalid/feed.xml")
+    }
+
+    // MARK: - libcurl's refusals
+
+    func testAnOptionLibcurlRefusesFailsTheSourceAndIsNamed() async throws {
+        let server = try TestHTTPServer.require()
+        let failure = try await failure(server.url("/ok"), settings { $0.maxRedirects = -2 })
+        XCTAssertEqual(failure.reason, .other)
+        XCTAssertEqual(failure.message, "libcurl refused CURLOPT_MAXREDIRS = -2: A libcurl function was given a bad argument")
     }
 
     func testHonoursHttpProxyFromTheEnvironment() async throws {

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """HTTP server on 127.0.0.1 for the fetch engine tests (standard library only).
 
-Prints its port on the first line of stdout (then, with --tls-cert/--tls-key, the port
-of the same server behind TLS with that certificate), then serves until stdin closes (the test
-process ended) or --max-seconds pass.
+Prints its port on the first line of stdout, then for each --tls CERT KEY the port of the
+same server behind TLS with that certificate, then for --h2 CERT KEY the port of a bare
+HTTP/2 server (below); then serves until stdin closes (the test process ended) or
+--max-seconds pass.
 
   /ok                       200 "ok"
   /latency?ms=N             200 after N ms
@@ -13,21 +14,28 @@ process ended) or --max-seconds pass.
   /redirect?n=N             N redirects, then /ok
   /loop                     redirects to itself
   /tofile                   redirects to file:///etc/passwd
+  /goto?url=U               redirects to U
   /trickle                  announces 100000 bytes, sends 10 bytes a second
   /big?bytes=N[&chunked=1]  N bytes (with Content-Length, or chunked without)
   /bomb?mb=N                N MB of zeros, gzip-encoded (a few KB on the wire)
   /flaky?key=K&fails=F&code=C   status C (default 500) F times for key K, then 200
-  /ratelimit?key=K&after=S  429 with Retry-After: S the first time, then 200
+  /ratelimit?key=K&after=S  429 with Retry-After: S the first time (none for after=none), then 200
   /hold?s=S                 sends nothing for S seconds, then 200
   /status?code=C            status C
   /count?key=K              how many requests key K got (for retry tests)
   /connections              how many connections the server accepted so far
+  absolute-form request     200 "via proxy URL": the server is used as a proxy
+
+The HTTP/2 server (TLS, ALPN h2) answers every request 200 "ok" and counts its
+connections: /count?key=h2-connections on the first port.
 """
 import argparse
 import gzip
 import http.server
 import os
+import socket
 import ssl
+import struct
 import sys
 import threading
 import time
@@ -101,6 +109,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.reply(302, b"", [("Location", "/loop")])
         if path == "/tofile":
             return self.reply(302, b"", [("Location", "file:///etc/passwd")])
+        if path == "/goto":
+            return self.reply(302, b"", [("Location", q.get("url", "/ok"))])
         if path == "/trickle":
             self.send_response(200)
             self.send_header("Content-Length", "100000")
@@ -144,7 +154,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if path == "/ratelimit":
             n = bump("ratelimit:" + q.get("key", ""))
             if n == 1:
-                return self.reply(429, b"slow down", [("Retry-After", q.get("after", "1"))])
+                after = q.get("after", "1")
+                return self.reply(429, b"slow down", [] if after == "none" else [("Retry-After", after)])
             return self.reply(200, b"thanks for waiting")
         if path == "/hold":
             time.sleep(float(q.get("s", "5")))
@@ -167,21 +178,82 @@ class Server(http.server.ThreadingHTTPServer):
     request_queue_size = 256
 
 
+def tls_context(cert, key, alpn=None):
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    if alpn:
+        context.set_alpn_protocols(alpn)
+    return context
+
+
+H2_PREFACE = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"
+
+
+def h2_frame(kind, flags, stream, payload=b""):
+    return len(payload).to_bytes(3, "big") + bytes([kind, flags]) + struct.pack(">I", stream) + payload
+
+
+def read_exact(conn, n):
+    data = b""
+    while len(data) < n:
+        chunk = conn.recv(n - len(data))
+        if not chunk:
+            raise ConnectionError("closed")
+        data += chunk
+    return data
+
+
+def serve_h2_connection(conn, context):
+    """Just enough HTTP/2 for a client that only sends GETs: every stream gets 200 "ok"."""
+    try:
+        conn = context.wrap_socket(conn, server_side=True)
+        bump("h2-connections")
+        if read_exact(conn, len(H2_PREFACE)) != H2_PREFACE:
+            return
+        conn.sendall(h2_frame(4, 0, 0))  # our SETTINGS: the defaults
+        while True:
+            header = read_exact(conn, 9)
+            kind, flags = header[3], header[4]
+            stream = struct.unpack(">I", header[5:9])[0] & 0x7FFFFFFF
+            payload = read_exact(conn, int.from_bytes(header[:3], "big"))
+            if kind == 4 and not flags & 1:  # the client's SETTINGS: acknowledged
+                conn.sendall(h2_frame(4, 1, 0))
+            elif kind == 6 and not flags & 1:  # PING
+                conn.sendall(h2_frame(6, 1, 0, payload))
+            elif kind == 7:  # GOAWAY
+                return
+            elif kind == 1 and flags & 1:  # HEADERS that end the stream: a GET
+                # 0x88 is ":status: 200" in HPACK's static table.
+                conn.sendall(h2_frame(1, 4, stream, b"\x88") + h2_frame(0, 1, stream, b"ok"))
+    except (OSError, ConnectionError, ssl.SSLError):
+        pass
+    finally:
+        conn.close()
+
+
+def serve_h2(listener, context):
+    while True:
+        conn, _ = listener.accept()
+        threading.Thread(target=serve_h2_connection, args=(conn, context), daemon=True).start()
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--max-seconds", type=float, default=300)
-    ap.add_argument("--tls-cert")
-    ap.add_argument("--tls-key")
+    ap.add_argument("--tls", nargs=2, action="append", default=[], metavar=("CERT", "KEY"))
+    ap.add_argument("--h2", nargs=2, metavar=("CERT", "KEY"))
     args = ap.parse_args()
     server = Server(("127.0.0.1", 0), Handler)
     ports = [str(server.server_address[1])]
-    if args.tls_cert and args.tls_key:
+    for cert, key in args.tls:
         tls = Server(("127.0.0.1", 0), Handler)
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(args.tls_cert, args.tls_key)
-        tls.socket = context.wrap_socket(tls.socket, server_side=True)
+        tls.socket = tls_context(cert, key).wrap_socket(tls.socket, server_side=True)
         ports.append(str(tls.server_address[1]))
         threading.Thread(target=tls.serve_forever, daemon=True).start()
+    if args.h2:
+        listener = socket.create_server(("127.0.0.1", 0), backlog=256)
+        ports.append(str(listener.getsockname()[1]))
+        threading.Thread(target=serve_h2, args=(listener, tls_context(*args.h2, alpn=["h2"])), daemon=True).start()
     print(" ".join(ports), flush=True)
 
     def watch_stdin():
