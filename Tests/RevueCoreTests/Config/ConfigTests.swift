@@ -169,6 +169,7 @@ final class ConfigTests: XCTestCase {
         XCTAssertEqual(config.alert.failedShare, 0.5)
         XCTAssertEqual(config.alert.failingDays, 0)
         XCTAssertEqual(try RevueConfig.parse(text: "", path: path).alert, AlertSettings())
+    }
 
     func testProxyNeedsASchemeAHostAndAPort() throws {
         let cases: [(String, String, String)] = [
