@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 // Linux only (Debian 12 and later): revue calls Glibc directly (flock, mkstemp, setrlimit,
@@ -51,3 +52,8 @@ let package = Package(
         ),
     ]
 )
+
+// The libFuzzer targets, only for `.ci/fuzz.sh` (they link against libFuzzer's driver).
+if ProcessInfo.processInfo.environment["REVUE_FUZZ"] != nil {
+    package.targets.append(.executableTarget(name: "revue-fuzz", dependencies: ["RevueCore"], path: "Tests/Fuzz"))
+}

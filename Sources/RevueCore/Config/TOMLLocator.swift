@@ -45,3 +45,39 @@ struct TOMLLocator {
 }
 
 import Foundation
+
+extension TOMLLocator {
+    /// The first table header whose name starts with a character no TOML key can start
+    /// with (`[%digest]`, `[[.source]]`), and that character. The TOML parser revue uses
+    /// (toml++ 3 inside TOMLKit) aborts the process on such a header instead of reporting
+    /// it, so revue looks for it first. Lines inside multi-line strings and arrays are
+    /// not headers.
+    static func malformedHeader(in text: String) -> (line: Int, character: Character)? {
+        var inMultilineString = false
+        var arrayDepth = 0
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.drop { $0 == " " || $0 == "\t" }
+            let quotes = raw.components(separatedBy: "\"\"\"").count - 1 + raw.components(separatedBy: "'''").count - 1
+            defer { if quotes % 2 == 1 { inMultilineString.toggle() } }
+            if inMultilineString { continue }
+            if arrayDepth == 0, line.first == "[" {
+                var name = line.dropFirst()
+                if name.first == "[" { name = name.dropFirst() }
+                name = name.drop { $0 == " " || $0 == "\t" }
+                if let first = name.first, !(first.isASCII && (first.isLetter || first.isNumber)),
+                    !"_-\"'".contains(first), first != "]" {
+                    return (index + 1, first)
+                }
+                continue
+            }
+            // A value's brackets, outside strings and comments: an array may span lines.
+            var inString: Character?
+            for c in line {
+                if let q = inString { if c == q { inString = nil }; continue }
+                if c == "\"" || c == "'" { inString = c } else if c == "#" { break }
+                else if c == "[" { arrayDepth += 1 } else if c == "]" { arrayDepth = max(0, arrayDepth - 1) }
+            }
+        }
+        return nil
+    }
+}

@@ -126,6 +126,26 @@ final class ConfigTests: XCTestCase {
         }
     }
 
+    /// Found by fuzzing: the TOML parser aborts the process on these headers.
+    func testAHeaderThatNoKeyCanStartIsAConfigErrorNotACrash() {
+        for (text, line) in [("[%digest]\n", 1), ("[digest]\nmorning_hour = 7\n[[ .source]]\n", 3), ("  [{x}]\n", 1)] {
+            XCTAssertThrowsError(try RevueConfig.parse(text: text, path: path)) { e in
+                XCTAssertEqual((e as? ConfigError)?.line, line, text)
+                XCTAssertTrue((e as? ConfigError)?.message.contains("section name cannot start") == true, "\(e)")
+            }
+        }
+        // Arrays and multi-line strings may start a line with a bracket.
+        let valid = """
+            [mail]
+            to = [
+              "a@example.ma",
+            ]
+            subject_prefix = \"\"\"
+            [%] Revue\"\"\"
+            """
+        XCTAssertNoThrow(try RevueConfig.parse(text: valid, path: path))
+    }
+
     func testSectionTyposAndLanguageNamesGetADidYouMean() {
         for (text, fix) in [("[digst]\n", "did you mean [digest]?"), ("[[sources]]\nname = \"A\"\n", "did you mean [[source]]?"),
                             ("[[source]]\nname = \"A\"\nurl = \"https://a\"\nlanguage = \"Français\"\n", "language = \"fr\"")] {
