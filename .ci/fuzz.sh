@@ -46,5 +46,6 @@ esac
 LEAKS=1
 [ "$TARGET" = config ] && LEAKS=0
 cd .build/fuzz
-REVUE_FUZZ_TARGET=$TARGET ./release/revue-fuzz "corpus-$TARGET" -max_total_time="$SECONDS_TO_RUN" \
+# Swift's own crash reporter would run first and trip AddressSanitizer itself.
+SWIFT_BACKTRACE=enable=no REVUE_FUZZ_TARGET=$TARGET ./release/revue-fuzz "corpus-$TARGET" -max_total_time="$SECONDS_TO_RUN" \
     -max_len=65536 -timeout=5 -rss_limit_mb=1024 -detect_leaks=$LEAKS -print_final_stats=1

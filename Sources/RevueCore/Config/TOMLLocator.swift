@@ -64,8 +64,9 @@ extension TOMLLocator {
                 var name = line.dropFirst()
                 if name.first == "[" { name = name.dropFirst() }
                 name = name.drop { $0 == " " || $0 == "\t" }
-                if let first = name.first, !(first.isASCII && (first.isLetter || first.isNumber)),
-                    !"_-\"'".contains(first), first != "]" {
+                // The end of the line counts too: a name never continues on the next one.
+                let first = name.first ?? "\n"
+                if !(first.isASCII && (first.isLetter || first.isNumber)), !"_-\"'".contains(first), first != "]" {
                     return (index + 1, first)
                 }
                 continue
