@@ -10,7 +10,7 @@ struct TOMLLocator {
     init(text: String) {
         var current = ""
         var arrayCounts: [String: Int] = [:]
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             let number = index + 1
             if line.hasPrefix("[[") , let end = line.range(of: "]]") {
@@ -55,7 +55,7 @@ extension TOMLLocator {
     static func malformedHeader(in text: String) -> (line: Int, character: Character)? {
         var inMultilineString = false
         var arrayDepth = 0
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let line = raw.drop { $0 == " " || $0 == "\t" }
             let quotes = raw.components(separatedBy: "\"\"\"").count - 1 + raw.components(separatedBy: "'''").count - 1
             defer { if quotes % 2 == 1 { inMultilineString.toggle() } }

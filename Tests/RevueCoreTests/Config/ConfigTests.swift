@@ -129,7 +129,7 @@ final class ConfigTests: XCTestCase {
     /// Found by fuzzing: the TOML parser aborts the process on these headers.
     func testAHeaderThatNoKeyCanStartIsAConfigErrorNotACrash() {
         for (text, line) in [("[%digest]\n", 1), ("[digest]\nmorning_hour = 7\n[[ .source]]\n", 3), ("  [{x}]\n", 1),
-                             ("[digest]\n[\n[source]]\n", 2), ("[[\n", 1)] {
+                             ("[digest]\n[\n[source]]\n", 2), ("[[\n", 1), ("[mail]\r\nfrom = \"a@b\"\r\n[[?source]]\r\n", 3)] {
             XCTAssertThrowsError(try RevueConfig.parse(text: text, path: path)) { e in
                 XCTAssertEqual((e as? ConfigError)?.line, line, text)
                 XCTAssertTrue((e as? ConfigError)?.message.contains("section") == true, "\(e)")
