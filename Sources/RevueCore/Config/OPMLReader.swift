@@ -19,6 +19,9 @@ public enum OPMLReader {
         // cut short would drop the feeds of its end without a word.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
             | XML_PARSE_NOCDATA.rawValue)
+        // Silent: libxml2 prints encoding errors itself otherwise, and under cron every line
+        // on stderr is a mail. The error that matters is read back below.
+        xmlSetStructuredErrorFunc(nil) { _, _ in }
         xmlResetLastError()
         let doc: xmlDocPtr? = data.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return nil }

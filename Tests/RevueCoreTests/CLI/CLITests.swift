@@ -153,6 +153,19 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("bad.toml:1: unknown section [digst]"), bad.stderr)
     }
 
+    /// libxml2 prints encoding errors on stderr by itself; under cron each line is a mail.
+    func testADamagedOPMLIsOneConfigErrorAndNoLibxml2Noise() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let opml = Data("<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?><opml><body><outline text=\"a".utf8)
+            + Data([0x1B, 0x24, 0x42, 0xFF, 0xFF]) + Data("\" xmlUrl=\"https://a.example/rss\"/></body></opml>".utf8)
+        try opml.write(to: URL(fileURLWithPath: dir + "/feeds.opml"))
+        let run = try revue(["check", "--opml", dir + "/feeds.opml"])
+        XCTAssertEqual(run.status, 78)
+        XCTAssertFalse(run.stderr.contains("encoding error") || run.stderr.contains("I/O error"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("feeds.opml:1: the OPML file is cut short or damaged"), run.stderr)
+    }
+
     /// Writing XPath rules: `parse --source` reads as the source does and lists the headlines.
     func testParseReadsAsAConfiguredSourceDoes() throws {
         let config = TestPaths.repository.appendingPathComponent("Config/demo.toml").path
