@@ -15,7 +15,10 @@ set -eu
 TARGET=${1:?usage: .ci/fuzz.sh feed|config|opml [SECONDS]}
 SECONDS_TO_RUN=${2:-1800}
 case "$TARGET" in feed|config|opml) ;; *) echo "unknown target $TARGET: feed, config or opml" >&2; exit 64 ;; esac
+# SwiftPM passes -sanitize=fuzzer to the link only: the coverage that guides libFuzzer is asked
+# for every Swift module by hand.
 REVUE_FUZZ=1 swift build -c release --sanitize fuzzer --sanitize address --build-path .build/fuzz \
+    -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp \
     --product revue-fuzz 2>&1 | grep -v "Cannot export local symbol" >&2
 CORPUS=.build/fuzz/corpus-$TARGET
 mkdir -p "$CORPUS"
