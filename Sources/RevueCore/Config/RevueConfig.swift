@@ -64,10 +64,9 @@ public struct RevueConfig: Sendable {
 
     /// Parses configuration text; relative paths in it are relative to `path`'s folder.
     public static func parse(text: String, path: String) throws -> RevueConfig {
-        if let (line, character) = TOMLLocator.malformedHeader(in: text) {
-            throw ConfigError(file: path, line: line,
-                message: character.isNewline ? "a section header without a name" : "a section name cannot start with `\(character)`",
-                fix: "write a section as [digest], [fetch], [mail], [alert], [themes] or [[source]]")
+        if let mistake = TOMLShape.check(text) {
+            throw ConfigError(file: path, line: mistake.line, message: "TOML syntax error: \(mistake.message)",
+                fix: "check quotes, brackets and `key = value` on that line")
         }
         let table: TOMLTable
         do {

@@ -34,6 +34,10 @@ extension ThemeLexicon {
     /// A term given again later (same theme, same words) replaces the earlier weight;
     /// weight 0 removes it.
     init(parsing text: String, file: String) throws {
+        if let mistake = TOMLShape.check(text) {
+            throw ThemeLexiconError(file: file, line: mistake.line, message: "not valid TOML: \(mistake.message)",
+                fix: "check the quotes, brackets and commas on that line")
+        }
         let root: TOMLTable
         do {
             root = try TOMLTable(string: text)

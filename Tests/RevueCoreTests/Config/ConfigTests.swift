@@ -126,23 +126,32 @@ final class ConfigTests: XCTestCase {
         }
     }
 
-    /// Found by fuzzing: the TOML parser aborts the process on these headers.
-    func testAHeaderThatNoKeyCanStartIsAConfigErrorNotACrash() {
+    /// Found by fuzzing: the TOML parser aborts the process on these documents.
+    func testMalformedDocumentsThatCrashedTheTOMLParserAreConfigErrors() {
         for (text, line) in [("[%digest]\n", 1), ("[digest]\nmorning_hour = 7\n[[ .source]]\n", 3), ("  [{x}]\n", 1),
-                             ("[digest]\n[\n[source]]\n", 2), ("[[\n", 1), ("[mail]\r\nfrom = \"a@b\"\r\n[[?source]]\r\n", 3)] {
+                             ("[digest]\n[\n[source]]\n", 2), ("[[\n", 1), ("[mail]\r\nfrom = \"a@b\"\r\n[[?source]]\r\n", 3),
+                             ("[mail]\nto = [\"a@example.ma\"}\n", 2), ("[mail]\nto = [\n  \"a@example.ma\",\n}]\n", 4),
+                             ("[mail]\nto = [}]\n", 2)] {
             XCTAssertThrowsError(try RevueConfig.parse(text: text, path: path)) { e in
                 XCTAssertEqual((e as? ConfigError)?.line, line, text)
-                XCTAssertTrue((e as? ConfigError)?.message.contains("section") == true, "\(e)")
+                XCTAssertTrue((e as? ConfigError)?.message.contains("TOML syntax error") == true, "\(e)")
             }
         }
         // Arrays and multi-line strings may start a line with a bracket.
         let valid = """
             [mail]
             to = [
-              "a@example.ma",
+              "a@example.ma", # the desk
+              'b@example.ma',
             ]
             subject_prefix = \"\"\"
             [%] Revue\"\"\"
+            [digest]
+            morning_hour = 7 # local time
+            [[source]]
+            name = "A \\"B\\""
+            url = "https://a.example/rss"
+            html = { item = "//article", "title" = ".//h2" }
             """
         XCTAssertNoThrow(try RevueConfig.parse(text: valid, path: path))
     }

@@ -1,3 +1,4 @@
+import CCurl  // socket constants: curl.h owns <sys/socket.h> in this module set
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -89,7 +90,7 @@ final class LoopbackListener {
     private let fd: Int32
 
     init() throws {
-        let fd = socket(AF_INET, Int32(Glibc.SOCK_STREAM.rawValue), 0)
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ParseError("no socket") }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
