@@ -150,10 +150,13 @@ def soak(args, rng, revue, config, out, state, day, access_log, names_by_url):
             stderr, status = result.stderr, result.returncode
         seconds = time.monotonic() - started
 
-        found = []
+        found, read = [], ""
         if status == 0:
             found += check_digest(base)
-            found += check_answered(base, access_log, log_start, names_by_url)
+            answered, lost = check_answered(base, access_log, log_start, names_by_url)
+            found += lost
+            report = json.loads(open(f"{base}.status.json").read())
+            read = f"{report['sources_ok']}/{report['sources_total']} read, {answered} served whole"
             found += [f"temporary file left: {name}" for name in os.listdir(out) if ".revue-" in name]
             if run == damage_run and b"state was damaged" not in stderr:
                 found.append("damaged state not reported on stderr")
@@ -172,7 +175,7 @@ def soak(args, rng, revue, config, out, state, day, access_log, names_by_url):
             found.append("a run after a failure did not succeed")
         previous_failed = status != 0
         problems += [f"run {run}: {p}" for p in found]
-        print(f"run {run:2}: exit {status:3}  {seconds:5.1f} s  {event:28} {'OK' if not found else '; '.join(found)}",
+        print(f"run {run:2}: exit {status:3}  {seconds:5.1f} s  {event:28} {read:28} {'OK' if not found else '; '.join(found)}",
               flush=True)
 
     print(f"\n{args.runs} runs: {summary['ok']} wrote their digest, {summary['killed']} killed with SIGKILL, "
@@ -210,7 +213,8 @@ def check_digest(base):
 
 
 def check_answered(base, access_log, start, names_by_url):
-    """Every feed that got a 200 or 304 in this run is read (ok or not-modified)."""
+    """Every feed served whole (200 or 304, no fault) in this run is read (ok or not-modified).
+    Returns how many were served whole, and the lost ones."""
     status = json.loads(open(f"{base}.status.json").read())
     by_name = {s["name"]: s for s in status["sources"]}
     with open(access_log) as log:
@@ -232,7 +236,7 @@ def check_answered(base, access_log, start, names_by_url):
         # whose answer came after the fetch deadline is cut on purpose: "cancelled".)
         if path in answered and report.get("status") == "failed" and report.get("reason") != "cancelled":
             found.append(f"{name} answered but is reported failed ({report.get('reason')}: {report.get('detail')})")
-    return found
+    return len(answered), found
 
 
 if __name__ == "__main__":
