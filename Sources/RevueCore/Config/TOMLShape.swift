@@ -39,6 +39,7 @@ struct TOMLShape {
     private func describe(_ c: Unicode.Scalar?) -> String {
         guard let c else { return "the end of the file" }
         if c == "\n" || c == "\r" { return "the end of the line" }
+        if c.properties.generalCategory == .control { return "the control character U+\(String(c.value, radix: 16, uppercase: true))" }
         return "`\(Character(c))`"
     }
 
@@ -133,16 +134,27 @@ struct TOMLShape {
         case "{": try inlineTable()
         case "\n", "\r", ",", "]", "}", "#", " ", "\t": throw fail("a value is missing before \(describe(c))")
         default:
-            // Numbers, booleans, dates: toml++ reads them; here they only end where a value ends.
+            // Numbers, booleans, dates and times: toml++ reads them, but only from the
+            // characters they are written with (it asserts on others, control characters
+            // included). A space belongs to the value only between a date and a time.
+            let start = i
             while let c = current, !(c == "\n" || c == "\r" || c == "," || c == "]" || c == "}" || c == "#") {
                 if c == " " || c == "\t" {
-                    // A date and a time may be separated by one space ("1979-05-27 07:32:00").
                     let next = i + 1 < scalars.count ? scalars[i + 1] : nil
-                    guard let next, next.properties.numericType != nil else { break }
+                    guard c == " ", i - start == 10, Self.isDate(scalars[start..<i]), let next, ("0"..."9").contains(next)
+                    else { break }
+                } else if !(Self.isBare(c) || c == "+" || c == "." || c == ":") {
+                    throw fail("\(describe(c)) cannot be part of a value (strings are written in quotes)")
                 }
                 advance()
             }
+            skipBlanks()
         }
+    }
+
+    /// "1979-05-27".
+    private static func isDate(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        s.enumerated().allSatisfy { offset, c in offset == 4 || offset == 7 ? c == "-" : ("0"..."9").contains(c) }
     }
 
     private mutating func array() throws {

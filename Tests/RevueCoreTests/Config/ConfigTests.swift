@@ -131,7 +131,8 @@ final class ConfigTests: XCTestCase {
         for (text, line) in [("[%digest]\n", 1), ("[digest]\nmorning_hour = 7\n[[ .source]]\n", 3), ("  [{x}]\n", 1),
                              ("[digest]\n[\n[source]]\n", 2), ("[[\n", 1), ("[mail]\r\nfrom = \"a@b\"\r\n[[?source]]\r\n", 3),
                              ("[mail]\nto = [\"a@example.ma\"}\n", 2), ("[mail]\nto = [\n  \"a@example.ma\",\n}]\n", 4),
-                             ("[mail]\nto = [}]\n", 2)] {
+                             ("[mail]\nto = [}]\n", 2), ("[digest]\nmorning_hour = 2-------\u{19}- 5 2--!--\n", 2),
+                             ("[digest]\nmorning_hour = 7 8\n", 2)] {
             XCTAssertThrowsError(try RevueConfig.parse(text: text, path: path)) { e in
                 XCTAssertEqual((e as? ConfigError)?.line, line, text)
                 XCTAssertTrue((e as? ConfigError)?.message.contains("TOML syntax error") == true, "\(e)")
@@ -148,6 +149,8 @@ final class ConfigTests: XCTestCase {
             [%] Revue\"\"\"
             [digest]
             morning_hour = 7 # local time
+            [fetch]
+            deadline_s = 1.5e1
             [[source]]
             name = "A \\"B\\""
             url = "https://a.example/rss"
