@@ -42,8 +42,10 @@ public enum AtomicFile {
     public static func createFolder(_ folder: String) throws {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue { return }
-        let parent = (folder as NSString).deletingLastPathComponent
-        if !parent.isEmpty && parent != folder { try createFolder(parent) }
+        // URL, not NSString: Foundation on Linux traps on the parent of a one-word relative
+        // path ("Digests"); the URL is absolute, resolved against the working directory.
+        let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+        if parent != URL(fileURLWithPath: folder).path { try createFolder(parent) }
         guard mkdir(folder, 0o755) == 0 || errno == EEXIST else { throw POSIXFailure("cannot create the folder \(folder)") }
     }
 

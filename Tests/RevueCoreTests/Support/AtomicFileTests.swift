@@ -89,6 +89,20 @@ final class WriteFailureTests: XCTestCase {
         XCTAssertEqual(try String(contentsOfFile: dir + "/d.txt", encoding: .utf8), "digest")
     }
 
+    /// `--output Digests`: a one-word relative path (Foundation on Linux traps on its parent).
+    func testRelativeFoldersAreCreatedInTheWorkingDirectory() throws {
+        let dir = TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let previous = FileManager.default.currentDirectoryPath
+        _ = FileManager.default.changeCurrentDirectoryPath(dir)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        try AtomicFile.createFolder("Digests")
+        try AtomicFile.createFolder("state/revue")
+        var isFolder: ObjCBool = false
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/Digests", isDirectory: &isFolder) && isFolder.boolValue)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/state/revue", isDirectory: &isFolder) && isFolder.boolValue)
+    }
+
     func testAFolderThatCannotBeCreatedIsNamedWithTheSystemsReason() throws {
         let dir = TestPaths.temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
