@@ -115,8 +115,7 @@ struct BuildCommand: AsyncParsableCommand {
                 throw ExitCode(RevueExit.unavailable)
             }
         } catch let error as ConfigError {
-            console.error("revue: configuration error\n\(error)")
-            throw ExitCode(RevueExit.config)
+            throw console.configurationError(error)
         } catch let error as POSIXFailure {
             console.error("revue: \(error)")
             throw ExitCode(RevueExit.cannotWrite)

@@ -30,8 +30,7 @@ struct CheckCommand: AsyncParsableCommand {
             config = loaded
             _ = try config.loadClassifier()
         } catch let error as ConfigError {
-            Console(terminal: false).error("revue: configuration error\n\(error)")
-            throw ExitCode(RevueExit.config)
+            throw Console(terminal: false).configurationError(error)
         }
         var out = ["\(config.path ?? "built-in defaults"): \(config.sources.count) sources, "
             + "digest in \(config.outputDirectory) at \(config.morningHour):00 \(config.timeZone.identifier), "

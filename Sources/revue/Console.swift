@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import RevueCore
 import Synchronization
@@ -13,6 +14,12 @@ struct Console: Sendable {
 
     func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Says where the configuration is wrong and how to fix it; the exit for the command.
+    func configurationError(_ error: ConfigError) -> ExitCode {
+        self.error("revue: configuration error\n\(error)")
+        return ExitCode(RevueExit.config)
     }
 
     /// Rewrites the current terminal line.

@@ -56,14 +56,13 @@ struct ParseCommand: AsyncParsableCommand {
             configured = try config.source(named: source)
             settings = config.fetch
         } catch let error as ConfigError {
-            Console(terminal: false).error("revue: configuration error\n\(error)")
-            throw ExitCode(RevueExit.config)
+            throw Console(terminal: false).configurationError(error)
         }
         options.htmlRules = configured.html
         options.profile = profile ?? configured.profile
         options.baseURL = baseURL ?? configured.url
         if !files.isEmpty {
-            if Self.parse(files, json: json, options: options, listing: !json) > 0 { throw ExitCode(1) }
+            if Self.parse(files, json: json, options: options, listing: true) > 0 { throw ExitCode(1) }
             return
         }
         let fetched = await FetchEngine(settings: settings).fetch(FetchRequest(url: configured.url))
@@ -79,7 +78,7 @@ struct ParseCommand: AsyncParsableCommand {
         options.baseURL = baseURL ?? response.effectiveURL
         do {
             let feed = try FeedParser.parse(response.body, options: options)
-            writeStandardOutput(json ? feed.jsonLine(path: configured.url) : Array(Self.listing(feed, path: configured.url).utf8))
+            writeStandardOutput(json ? feed.jsonLine(path: configured.url) : Array(FeedFileBatch.summary(feed, path: configured.url, listing: true).utf8))
         } catch {
             writeStandardOutput(json ? ParsedFeed.errorLine(path: configured.url, message: "\(error)")
                 : Array("\(configured.url): error: \(error)\n".utf8))
@@ -93,11 +92,6 @@ struct ParseCommand: AsyncParsableCommand {
             return FeedFileBatch.parseFiles(files, options: options) { writeStandardOutput($0) }
         }
         return FeedFileBatch.parseSummaries(files, options: options, listing: listing) { writeStandardOutput($0) }
-    }
-
-    /// The summary line, then each headline: what a rule writer needs to see.
-    static func listing(_ feed: ParsedFeed, path: String) -> String {
-        FeedFileBatch.summary(feed, path: path, listing: true)
     }
 }
 

@@ -19,9 +19,8 @@ public struct DamagedState: Sendable, CustomStringConvertible {
 
     /// "20261208T071502", in UTC.
     static func stamp(_ date: Date) -> String {
-        let (days, s) = Int(date.timeIntervalSince1970).quotientAndRemainder(dividingBy: 86_400)
-        let (y, m, d) = CivilCalendar.civil(fromDays: days)
-        return String(format: "%04d%02d%02dT%02d%02d%02d", y, m, d, s / 3600, s % 3600 / 60, s % 60)
+        guard let t = DateParser.civilFields(date) else { return "0" }
+        return String(format: "%04d%02d%02dT%02d%02d%02d", t.year, t.month, t.day, t.hour, t.minute, t.second)
     }
 }
 

@@ -541,21 +541,9 @@ final class FetchEngineTests: XCTestCase {
 
     /// A port on 127.0.0.1 with nothing listening: bound, then closed.
     private static func closedPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw TestServerError.didNotStart }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard bound else { throw TestServerError.didNotStart }
-        return Int(UInt16(bigEndian: address.sin_port))
+        guard let (fd, port) = loopbackSocket(listening: false) else { throw TestServerError.didNotStart }
+        close(fd)
+        return port
     }
 }
 

@@ -1,4 +1,3 @@
-import CCurl  // socket constants: curl.h owns <sys/socket.h> in this module set
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -90,24 +89,10 @@ final class LoopbackListener {
     private let fd: Int32
 
     init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw ParseError("no socket") }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let listening = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 && listen(fd, 16) == 0
-            }
-        }
-        guard listening, fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) == 0 else {
-            close(fd)
-            throw ParseError("cannot listen on 127.0.0.1")
-        }
+        guard let (fd, port) = loopbackSocket(listening: true), fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) == 0
+        else { throw ParseError("cannot listen on 127.0.0.1") }
         self.fd = fd
-        port = Int(UInt16(bigEndian: address.sin_port))
+        self.port = port
     }
 
     /// A connection waits in the backlog even if nobody accepted it.
